@@ -1,0 +1,41 @@
+package com.nextpanel.billing.fleet.boundary;
+
+import com.nextpanel.billing.fleet.entity.ServerDetails;
+import com.nextpanel.billing.panel.PanelCredentials;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** The seed's POST /nextpanel/servers body. */
+public record NewServer(
+        @NotBlank @Size(max = 100) String name,
+        @Size(max = 500) String description,
+        @NotBlank @Size(max = 500) @Pattern(regexp = ServerFields.URL, message = ServerFields.URL_MESSAGE) String baseUrl,
+        @NotBlank @Size(max = 200) String apiKey,
+        @NotBlank @Size(max = 200) String apiSecret,
+        @Min(1) @Max(ServerFields.MAX_CAPACITY) Integer capacity,
+        @Size(max = 100) String location,
+        @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
+        Boolean isActive,
+        @Min(1) @Max(ServerFields.MAX_RATE_LIMIT) Integer rateLimitPerHour) {
+
+    ServerDetails details() {
+        return new ServerDetails(name.trim(), description, ServerFields.normalizeUrl(baseUrl),
+                capacity == null ? ServerFields.DEFAULT_CAPACITY : capacity, location,
+                tags == null ? List.of() : tags.stream().map(String::trim).toList(),
+                isActive == null || isActive,
+                rateLimitPerHour == null ? ServerFields.DEFAULT_RATE_LIMIT : rateLimitPerHour);
+    }
+
+    PanelCredentials credentials() {
+        return new PanelCredentials(apiKey.trim(), apiSecret.trim());
+    }
+
+    @Override
+    public String toString() {
+        return "NewServer[" + name + ", " + baseUrl + "]";
+    }
+}

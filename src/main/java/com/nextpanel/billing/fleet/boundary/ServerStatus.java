@@ -1,0 +1,16 @@
+package com.nextpanel.billing.fleet.boundary;
+
+import com.nextpanel.billing.fleet.entity.PanelServer;
+import java.time.Instant;
+
+/** One row of GET /servers/status, as the seed shows it ({@code server_id} is a string there). */
+public record ServerStatus(String serverId, String name, String url, boolean isActive, boolean isOnline,
+        int currentAccounts, int capacity, double utilization, Instant lastChecked, Integer latencyMs,
+        int consecutiveFailures, String lastError) {
+
+    static ServerStatus of(PanelServer s) {
+        return new ServerStatus(String.valueOf(s.id()), s.name(), s.baseUrl(), s.active(), s.online(),
+                s.currentAccounts(), s.capacity(), s.utilization(), s.lastCheckedAt(), s.latencyMs(),
+                s.consecutiveFailures(), s.lastError());
+    }
+}

@@ -1,0 +1,65 @@
+package com.nextpanel.billing.fleet.boundary;
+
+import com.nextpanel.billing.fleet.entity.PanelServer;
+import java.time.Instant;
+import java.util.List;
+
+/** A server as the API shows it: everything but its credentials (only a hint of the key). */
+public class ServerView {
+    public final long id;
+    public final String name;
+    public final String description;
+    public final String baseUrl;
+    public final String apiKeyHint;
+    public final int capacity;
+    public final int currentAccounts;
+    public final int availableSlots;
+    public final double utilization;
+    public final String location;
+    public final List<String> tags;
+    public final boolean isActive;
+    public final boolean isOnline;
+    public final int rateLimitPerHour;
+    public final Instant lastChecked;
+    public final Integer latencyMs;
+    public final int consecutiveFailures;
+    public final String lastError;
+    public final Instant createdAt;
+    public final Instant updatedAt;
+
+    public ServerView(PanelServer s) {
+        id = s.id();
+        name = s.name();
+        description = s.description();
+        baseUrl = s.baseUrl();
+        apiKeyHint = s.apiKeyHint();
+        capacity = s.capacity();
+        currentAccounts = s.currentAccounts();
+        availableSlots = s.availableSlots();
+        utilization = s.utilization();
+        location = s.location();
+        tags = s.tags();
+        isActive = s.active();
+        isOnline = s.online();
+        rateLimitPerHour = s.rateLimitPerHour();
+        lastChecked = s.lastCheckedAt();
+        latencyMs = s.latencyMs();
+        consecutiveFailures = s.consecutiveFailures();
+        lastError = s.lastError();
+        createdAt = s.createdAt();
+        updatedAt = s.updatedAt();
+    }
+
+    /** The seed's 201 answer (clients of the original read message, server_id, name, url) plus the server. */
+    public static class Added extends ServerView {
+        public final String message = "Server added successfully";
+        public final long serverId;
+        public final String url;
+
+        public Added(PanelServer s) {
+            super(s);
+            serverId = s.id();
+            url = s.baseUrl();
+        }
+    }
+}

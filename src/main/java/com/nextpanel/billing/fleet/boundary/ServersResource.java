@@ -1,0 +1,116 @@
+package com.nextpanel.billing.fleet.boundary;
+
+import com.nextpanel.billing.fleet.control.ConnectionTest;
+import com.nextpanel.billing.fleet.control.Fleet;
+import com.nextpanel.billing.fleet.control.HealthProber;
+import com.nextpanel.billing.fleet.control.ServerRegistry;
+import com.nextpanel.billing.fleet.entity.PanelServer;
+import com.nextpanel.billing.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+import java.util.Map;
+
+/** The seed's server calls: the fleet of NextPanel servers. */
+@Path("/nextpanel/servers")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class ServersResource {
+
+    @Inject
+    ServerRegistry registry;
+
+    @Inject
+    Fleet fleet;
+
+    @Inject
+    ConnectionTest connectionTest;
+
+    @Inject
+    HealthProber prober;
+
+    @POST
+    public Response add(@Valid @NotNull NewServer body, @Context UriInfo uri) {
+        PanelServer server = registry.register(body.details(), body.credentials());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(server.id())).build())
+                .entity(new ServerView.Added(server))
+                .build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    public List<ServerView> all() {
+        return fleet.all().stream().map(ServerView::new).toList();
+    }
+
+    @GET
+    @Path("/status")
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    public List<ServerStatus> status(@QueryParam("refresh") boolean refresh) {
+        if (refresh) {
+            prober.probeAll();
+        }
+        return fleet.all().stream().map(ServerStatus::of).toList();
+    }
+
+    @POST
+    @Path("/test")
+    public ConnectionTest.Result test(@Valid @NotNull ConnectionCheck body) {
+        return connectionTest.run(ServerFields.normalizeUrl(body.baseUrl()), body.credentials());
+    }
+
+    @POST
+    @Path("/reseal-secrets")
+    public Map<String, Object> resealSecrets() {
+        int resealed = registry.resealAll();
+        return Map.of("resealed_servers", resealed, "master_key_id", registry.currentKeyId());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    public ServerView one(@PathParam("id") long id) {
+        return new ServerView(fleet.get(id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public ServerView edit(@PathParam("id") long id, JsonObject body) {
+        ServerPatch patch = ServerPatch.of(body);
+        return new ServerView(registry.update(id, patch::applyTo));
+    }
+
+    @PUT
+    @Path("/{id}/credentials")
+    public ServerView replaceCredentials(@PathParam("id") long id, @Valid @NotNull NewCredentials body) {
+        return new ServerView(registry.replaceCredentials(id, body.credentials(), body.normalizedBaseUrl()));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Map<String, Object> remove(@PathParam("id") long id) {
+        registry.remove(id);
+        return Map.of("message", "Server removed", "server_id", id);
+    }
+}

@@ -1,0 +1,44 @@
+package com.nextpanel.billing.fleet.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The fleet's settings, from MicroProfile Config (FLEET_PROBE_INTERVAL_SECONDS, …). */
+@ApplicationScoped
+public class FleetConfig {
+
+    @Inject
+    @ConfigProperty(name = "fleet.probe.interval-seconds", defaultValue = "30")
+    int probeIntervalSeconds;
+
+    @Inject
+    @ConfigProperty(name = "fleet.probe.timeout-ms", defaultValue = "2000")
+    long probeTimeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "fleet.probe.offline-after-failures", defaultValue = "3")
+    int offlineAfterFailures;
+
+    @Inject
+    @ConfigProperty(name = "panel.read-timeout-ms", defaultValue = "10000")
+    long panelReadTimeoutMs;
+
+    public Duration probeInterval() {
+        return Duration.ofSeconds(Math.max(1, probeIntervalSeconds));
+    }
+
+    /** The longest a health probe waits; also bounds how long /status?refresh=true can take. */
+    public Duration probeTimeout() {
+        return Duration.ofMillis(Math.max(100, probeTimeoutMs));
+    }
+
+    public int offlineAfterFailures() {
+        return Math.max(1, offlineAfterFailures);
+    }
+
+    public Duration panelReadTimeout() {
+        return Duration.ofMillis(Math.max(100, panelReadTimeoutMs));
+    }
+}

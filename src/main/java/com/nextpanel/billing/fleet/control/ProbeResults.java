@@ -1,0 +1,79 @@
+package com.nextpanel.billing.fleet.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Health probe bookkeeping in atomic SQL: several app nodes probe at once, so claims and
+ * counters are settled by PostgreSQL, not by whoever wrote last.
+ */
+@ApplicationScoped
+@Transactional
+public class ProbeResults {
+
+    private static final Logger LOG = Logger.getLogger(ProbeResults.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Claims the active servers whose probe is due; another node's claim makes them not due. */
+    @SuppressWarnings("unchecked")
+    public List<Long> claimDue(Instant now, Duration interval) {
+        List<Number> ids = em.createNativeQuery("UPDATE panel_server SET next_probe_at = ?1"
+                        + " WHERE removed_at IS NULL AND is_active AND next_probe_at <= ?2 RETURNING id")
+                .setParameter(1, at(now.plus(interval)))
+                .setParameter(2, at(now))
+                .getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    public void success(long serverId, int latencyMs, Instant now) {
+        boolean wasOnline = wasOnline(serverId);
+        em.createNativeQuery("UPDATE panel_server SET is_online = true, consecutive_failures = 0,"
+                        + " last_checked_at = ?1, latency_ms = ?2, last_error = NULL WHERE id = ?3")
+                .setParameter(1, at(now))
+                .setParameter(2, latencyMs)
+                .setParameter(3, serverId)
+                .executeUpdate();
+        if (!wasOnline) {
+            LOG.info(() -> "Server " + serverId + " is online again (" + latencyMs + " ms)");
+        }
+    }
+
+    /** One more failure; the server goes offline once it has failed {@code offlineAfter} times in a row. */
+    public void failure(long serverId, String error, Instant now, int offlineAfter) {
+        boolean wasOnline = wasOnline(serverId);
+        em.createNativeQuery("UPDATE panel_server SET consecutive_failures = consecutive_failures + 1,"
+                        + " is_online = CASE WHEN consecutive_failures + 1 >= ?1 THEN false ELSE is_online END,"
+                        + " last_checked_at = ?2, latency_ms = NULL, last_error = ?3 WHERE id = ?4")
+                .setParameter(1, offlineAfter)
+                .setParameter(2, at(now))
+                .setParameter(3, error.length() > 1000 ? error.substring(0, 999) + "…" : error)
+                .setParameter(4, serverId)
+                .executeUpdate();
+        if (wasOnline && !wasOnline(serverId)) {
+            LOG.warning(() -> "Server " + serverId + " is OFFLINE after " + offlineAfter
+                    + " failed health probes: " + error);
+        }
+    }
+
+    private boolean wasOnline(long serverId) {
+        List<?> rows = em.createNativeQuery("SELECT is_online FROM panel_server WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, serverId)
+                .getResultList();
+        return !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0));
+    }
+
+    /** The PostgreSQL driver binds OffsetDateTime, not Instant. */
+    static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,141 @@
+package com.nextpanel.billing.fleet.control;
+
+import com.nextpanel.billing.audit.control.AuditLog;
+import com.nextpanel.billing.audit.entity.AuditEntry.Outcome;
+import com.nextpanel.billing.fleet.entity.PanelServer;
+import com.nextpanel.billing.fleet.entity.ServerDetails;
+import com.nextpanel.billing.panel.PanelClients;
+import com.nextpanel.billing.panel.PanelCredentials;
+import com.nextpanel.billing.platform.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * The operator's changes to the fleet. A connection test (a panel call) always runs before and
+ * outside the transaction that saves its result; every change and refusal is audited.
+ */
+@ApplicationScoped
+public class ServerRegistry {
+
+    static final String TARGET = "server";
+
+    @Inject
+    Fleet fleet;
+
+    @Inject
+    ConnectionTest connectionTest;
+
+    @Inject
+    ServerCredentials credentials;
+
+    @Inject
+    PanelClients clients;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @PersistenceContext
+    EntityManager em;
+
+    public PanelServer register(ServerDetails details, PanelCredentials panelCredentials) {
+        return audited("server.register", details.name(), () -> {
+            fleet.refuseTakenName(details.name(), null);
+            ConnectionTest.Result test = connectionTest.run(details.baseUrl(), panelCredentials);
+            refuseFailed(test);
+            var server = new PanelServer(details, credentials.seal(panelCredentials), test.latencyMs(), clock.instant());
+            fleet.add(server);
+            audit.success("server.register", TARGET, server.id(),
+                    "name=" + server.name() + ", url=" + server.baseUrl() + ", capacity=" + server.capacity()
+                            + ", key=" + server.apiKeyHint());
+            return server;
+        });
+    }
+
+    @Transactional
+    public PanelServer update(long id, UnaryOperator<ServerDetails> change) {
+        return audited("server.update", id, () -> {
+            PanelServer server = fleet.lock(id);
+            ServerDetails before = server.details();
+            ServerDetails after = change.apply(before);
+            if (!after.name().equalsIgnoreCase(before.name())) {
+                fleet.refuseTakenName(after.name(), id);
+            }
+            server.update(after, clock.instant());
+            em.flush();
+            audit.success("server.update", TARGET, id, ServerChanges.describe(before, after));
+            return server;
+        });
+    }
+
+    /** Key rotation (and, optionally, a new address): the new pair must work before it replaces the old. */
+    public PanelServer replaceCredentials(long id, PanelCredentials replacement, String newBaseUrl) {
+        return audited("server.credentials.replace", id, () -> {
+            PanelServer current = fleet.get(id);
+            String baseUrl = newBaseUrl == null ? current.baseUrl() : newBaseUrl;
+            refuseFailed(connectionTest.run(baseUrl, replacement));
+            PanelServer server = saveCredentials(id, replacement, baseUrl);
+            audit.success("server.credentials.replace", TARGET, id,
+                    "key=" + server.apiKeyHint() + (newBaseUrl == null ? "" : ", url=" + baseUrl));
+            return server;
+        });
+    }
+
+    @Transactional
+    public void remove(long id) {
+        audited("server.remove", id, () -> {
+            PanelServer server = fleet.lock(id);
+            server.remove(clock.instant());
+            em.flush();
+            clients.forget(id);
+            audit.success("server.remove", TARGET, id, "name=" + server.name());
+            return server;
+        });
+    }
+
+    /** Re-encrypts every server's credentials under the current master key; returns how many changed. */
+    public int resealAll() {
+        int resealed = 0;
+        for (PanelServer server : fleet.all()) {
+            if (!credentials.sealedWithCurrentKey(server)) {
+                fleet.reseal(server.id(), credentials);
+                resealed++;
+            }
+        }
+        audit.success("secrets.reseal", "master_key", credentials.currentKeyId(), resealed + " servers re-encrypted");
+        return resealed;
+    }
+
+    public String currentKeyId() {
+        return credentials.currentKeyId();
+    }
+
+    private PanelServer saveCredentials(long id, PanelCredentials replacement, String baseUrl) {
+        return fleet.replaceCredentials(id, credentials.seal(replacement), baseUrl, clock.instant());
+    }
+
+    private static void refuseFailed(ConnectionTest.Result test) {
+        if (!test.success()) {
+            throw Problem.unprocessable(test.reachable() ? "panel-credentials-rejected" : "panel-unreachable",
+                    test.reachable() ? "Credentials rejected" : "Failed to connect to NextPanel server",
+                    test.detail());
+        }
+    }
+
+    private <T> T audited(String action, Object target, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (Problem refused) {
+            audit.record(action, TARGET, target, Outcome.REFUSED, refused.detail());
+            throw refused;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package com.nextpanel.billing.fleet.entity;
+
+import java.util.List;
+
+/** What an operator says about a server (everything but its credentials and its health). */
+public record ServerDetails(String name, String description, String baseUrl, int capacity, String location,
+        List<String> tags, boolean active, int rateLimitPerHour) {
+}

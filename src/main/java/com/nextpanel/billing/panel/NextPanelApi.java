@@ -1,0 +1,48 @@
+package com.nextpanel.billing.panel;
+
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The NextPanel panel API as a MicroProfile REST Client. No class-level @Path: it breaks
+ * Jersey's model validation on this Payara (DESIGN.md).
+ */
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface NextPanelApi {
+
+    @GET
+    @Path("/api/health")
+    JsonObject health();
+
+    @POST
+    @Path("/api/v1/billing/accounts")
+    JsonObject createAccount(JsonObject account);
+
+    @GET
+    @Path("/api/v1/billing/accounts/{id}")
+    JsonObject account(@PathParam("id") long id);
+
+    @POST
+    @Path("/api/v1/billing/accounts/{id}/suspend")
+    JsonObject suspend(@PathParam("id") long id, JsonObject reason);
+
+    @POST
+    @Path("/api/v1/billing/accounts/{id}/unsuspend")
+    JsonObject unsuspend(@PathParam("id") long id);
+
+    @DELETE
+    @Path("/api/v1/billing/accounts/{id}")
+    JsonObject delete(@PathParam("id") long id);
+
+    @GET
+    @Path("/api/v1/billing/accounts/{id}/stats")
+    JsonObject stats(@PathParam("id") long id);
+}

@@ -1,0 +1,89 @@
+package com.nextpanel.billing.panel;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
+
+/** Turns the panel's error answers and transport failures into {@link PanelException}s. */
+public class PanelErrors implements ResponseExceptionMapper<PanelException> {
+
+    @Override
+    public boolean handles(int status, MultivaluedMap<String, Object> headers) {
+        return status >= 400;
+    }
+
+    @Override
+    public PanelException toThrowable(Response response) {
+        int status = response.getStatus();
+        String detail = detailOf(response);
+        PanelException.Kind kind = switch (status) {
+            case 401, 403 -> PanelException.Kind.CREDENTIALS_REJECTED;
+            case 404 -> PanelException.Kind.NOT_FOUND;
+            case 429 -> PanelException.Kind.RATE_LIMITED;
+            default -> status >= 500 ? PanelException.Kind.PANEL_ERROR : PanelException.Kind.REJECTED;
+        };
+        Duration retryAfter = status == 429 ? retryAfter(response.getHeaderString("Retry-After")) : null;
+        return new PanelException(kind, status, detail, retryAfter, null);
+    }
+
+    /** A failure before any answer: refused or unknown host, or no answer in time. */
+    static PanelException transportFailure(ProcessingException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (cause instanceof SocketTimeoutException && !message.contains("connect")) {
+            return new PanelException(PanelException.Kind.TIMEOUT, 0, message, null, e);
+        }
+        if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                || cause instanceof NoRouteToHostException || cause instanceof SocketTimeoutException) {
+            return new PanelException(PanelException.Kind.UNREACHABLE, 0, message, null, e);
+        }
+        return new PanelException(PanelException.Kind.PANEL_ERROR, 0, message, null, e);
+    }
+
+    private static String detailOf(Response response) {
+        String body;
+        try {
+            body = response.readEntity(String.class);
+        } catch (RuntimeException e) {
+            return response.getStatusInfo().getReasonPhrase();
+        }
+        if (body == null || body.isBlank()) {
+            return response.getStatusInfo().getReasonPhrase();
+        }
+        try (var reader = Json.createReader(new StringReader(body))) {
+            JsonValue detail = reader.readObject().get("detail");
+            if (detail instanceof JsonString text) {
+                return text.getString();
+            }
+            return detail == null ? body : detail.toString();
+        } catch (RuntimeException notJson) {
+            return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+        }
+    }
+
+    private static Duration retryAfter(String header) {
+        if (header == null) {
+            return Duration.ofSeconds(60);
+        }
+        try {
+            return Duration.ofSeconds(Math.max(1, Long.parseLong(header.trim())));
+        } catch (NumberFormatException httpDate) {
+            return Duration.ofSeconds(60);
+        }
+    }
+
+    static JsonObject empty() {
+        return JsonValue.EMPTY_JSON_OBJECT;
+    }
+}

@@ -1,0 +1,68 @@
+package com.nextpanel.billing.platform;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.Response;
+import java.util.Collection;
+import java.util.Map;
+
+/** Writes problem+json bodies; the one place that knows their shape. */
+public final class ProblemJson {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private ProblemJson() {
+    }
+
+    public static Response response(Problem problem) {
+        return Response.status(problem.status())
+                .type(MEDIA_TYPE)
+                .entity(body(problem))
+                .build();
+    }
+
+    public static String body(Problem problem) {
+        return body(problem, RequestIds.current());
+    }
+
+    public static String body(Problem problem, String requestId) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("type", "/problems/" + problem.type())
+                .add("title", problem.title())
+                .add("status", problem.status())
+                .add("detail", problem.detail() == null ? problem.title() : problem.detail());
+        if (requestId != null) {
+            json.add("request_id", requestId);
+        }
+        problem.extensions().forEach((name, value) -> json.add(name, toJson(value)));
+        return json.build().toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static JsonValue toJson(Object value) {
+        if (value == null) {
+            return JsonValue.NULL;
+        }
+        if (value instanceof JsonValue json) {
+            return json;
+        }
+        if (value instanceof Number number) {
+            return Json.createValue(number.longValue());
+        }
+        if (value instanceof Boolean bool) {
+            return bool ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (value instanceof Map<?, ?> map) {
+            var object = Json.createObjectBuilder();
+            ((Map<String, Object>) map).forEach((k, v) -> object.add(k, toJson(v)));
+            return object.build();
+        }
+        if (value instanceof Collection<?> items) {
+            var array = Json.createArrayBuilder();
+            items.forEach(item -> array.add(toJson(item)));
+            return array.build();
+        }
+        return Json.createValue(value.toString());
+    }
+}

@@ -1,0 +1,63 @@
+package com.nextpanel.billing.security;
+
+import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ProblemJson;
+import com.nextpanel.billing.platform.RequestIds;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * "Authorization: Bearer &lt;token&gt;" on everything under /api; the console's static files,
+ * health, metrics and OpenAPI stay open. A refusal is a 401 problem+json, never an HTML page.
+ */
+@ApplicationScoped
+public class BearerTokenMechanism implements HttpAuthenticationMechanism {
+
+    private static final String PREFIX = "Bearer ";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith("/api/")) {
+            return context.doNothing();
+        }
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            return refuse(request, response, context,
+                    "This call needs an operator token: send the header 'Authorization: Bearer <token>'");
+        }
+        String token = header.substring(PREFIX.length()).trim();
+        CredentialValidationResult result = identityStores.validate(new BearerTokenCredential(token));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return refuse(request, response, context, "The bearer token is not valid, or it was revoked");
+        }
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, String detail) {
+        Problem problem = new Problem(401, "unauthorized", "Unauthorized", detail);
+        try {
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", "Bearer");
+            response.setContentType(ProblemJson.MEDIA_TYPE);
+            response.getWriter().write(ProblemJson.body(problem, RequestIds.of(request, response)));
+            response.flushBuffer();
+        } catch (IOException e) {
+            return context.responseUnauthorized();
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

@@ -1,0 +1,76 @@
+package com.nextpanel.billing.security;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Knows the bootstrap admin token (from config, BILLING_ADMIN_TOKEN) and the operator tokens
+ * kept hashed in the database.
+ */
+@ApplicationScoped
+public class TokenIdentityStore implements IdentityStore {
+
+    static final String BOOTSTRAP_CALLER = "admin";
+    private static final Logger LOG = Logger.getLogger(TokenIdentityStore.class.getName());
+    /** Writing last_used_at on every call would turn each read into a write. */
+    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
+    @Inject
+    @ConfigProperty(name = "billing.admin.token")
+    Optional<String> adminToken;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    private String adminTokenHash;
+
+    @PostConstruct
+    void init() {
+        adminTokenHash = adminToken.filter(t -> !t.isBlank()).map(TokenHash::of).orElse(null);
+        if (adminTokenHash == null) {
+            LOG.warning("BILLING_ADMIN_TOKEN is not set: only operator tokens kept in the database can sign in");
+        }
+    }
+
+    @Override
+    @Transactional
+    public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof BearerTokenCredential bearer) || bearer.token().isBlank()) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        if (adminTokenHash != null && TokenHash.matches(bearer.token(), adminTokenHash)) {
+            return new CredentialValidationResult(BOOTSTRAP_CALLER, Set.of(Roles.ADMIN));
+        }
+        return em.createNamedQuery("OperatorToken.byHash", OperatorToken.class)
+                .setParameter("hash", TokenHash.of(bearer.token()))
+                .getResultStream()
+                .findFirst()
+                .map(this::accept)
+                .orElse(CredentialValidationResult.INVALID_RESULT);
+    }
+
+    private CredentialValidationResult accept(OperatorToken token) {
+        Instant now = clock.instant();
+        if (token.lastUsedAt() == null || token.lastUsedAt().plus(LAST_USED_PRECISION).isBefore(now)) {
+            token.usedAt(now);
+        }
+        return new CredentialValidationResult(token.name(), Set.of(token.role()));
+    }
+}

@@ -1,0 +1,22 @@
+package com.nextpanel.billing.it;
+
+import java.io.File;
+import java.net.URL;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The WAR that `mvn package` built, deployed as it ships. */
+public final class Deployments {
+
+    private Deployments() {
+    }
+
+    public static WebArchive billingWar() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("billing.war")));
+    }
+
+    /** Payara's own endpoints (/health, /metrics, /openapi) sit at the server root, not under the app. */
+    public static String serverRoot(URL deployment) {
+        return deployment.getProtocol() + "://" + deployment.getHost() + ":" + deployment.getPort();
+    }
+}

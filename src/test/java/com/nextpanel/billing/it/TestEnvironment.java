@@ -1,0 +1,113 @@
+package com.nextpanel.billing.it;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Gives the integration tests a fresh, real PostgreSQL before Arquillian starts Payara: the one
+ * named by TEST_DB_URL (CI's local server; the database is dropped and created anew), else an
+ * embedded one. Its coordinates reach Payara through arquillian.xml's ${it.*} properties.
+ */
+public class TestEnvironment implements LauncherSessionListener {
+
+    public static final String ADMIN_TOKEN = "npb_it_admin_token_0123456789abcdefghijklmnop";
+    /** base64 of 32 bytes: test-only, and the secret-leak tests look for what it protects. */
+    public static final String SECRET_KEY = Base64.getEncoder().encodeToString(
+            "it-master-key-32-bytes-long-0001".getBytes());
+    private static final String DATABASE = "billing_it";
+
+    private EmbeddedPostgres embedded;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (System.getProperty("billing.war") == null) {
+            return; // unit tests (surefire) need no database
+        }
+        try {
+            Path data = Path.of(System.getProperty("billing.testData", "target/it-data"));
+            Files.createDirectories(data);
+            Path log = data.resolve("payara.log");
+            try (var old = Files.list(data)) {
+                for (Path file : old.filter(f -> f.getFileName().toString().startsWith("payara.log")).toList()) {
+                    Files.delete(file);
+                }
+            }
+            System.setProperty("it.log", log.toString());
+            System.setProperty("it.secret.key", SECRET_KEY);
+            System.setProperty("it.admin.token", ADMIN_TOKEN);
+            String given = System.getenv("TEST_DB_URL");
+            String adminUrl;
+            String user;
+            String password;
+            if (given != null && !given.isBlank()) {
+                adminUrl = given;
+                user = env("TEST_DB_USER", "postgres");
+                password = env("TEST_DB_PASSWORD", "");
+            } else {
+                embedded = EmbeddedPostgres.builder().start();
+                adminUrl = embedded.getJdbcUrl("postgres", "postgres");
+                user = "postgres";
+                password = "";
+            }
+            recreate(adminUrl, user, password);
+            System.setProperty("it.db.url", adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + DATABASE + "$1"));
+            System.setProperty("it.db.user", user);
+            System.setProperty("it.db.password", password);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare the test database", e);
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The JDBC URL of the test database, for tests that inspect tables directly. */
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user"),
+                System.getProperty("it.db.password"));
+    }
+
+    /** Everything Payara logged in this run (--logtofile rotates, hence the several files). */
+    public static String payaraLog() throws IOException {
+        Path log = Path.of(System.getProperty("it.log"));
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(log.getParent())) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("payara.log")).sorted().toList()) {
+                all.append(Files.readString(file));
+            }
+        }
+        return all.toString();
+    }
+
+    private static void recreate(String adminUrl, String user, String password) throws SQLException {
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + DATABASE);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}
