@@ -6,10 +6,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** POST /servers/test: a panel address and credentials to try without saving anything. */
-public record ConnectionCheck(
-        @NotBlank @Size(max = 500) @Pattern(regexp = ServerFields.URL, message = ServerFields.URL_MESSAGE) String baseUrl,
-        @NotBlank @Size(max = 200) String apiKey,
-        @NotBlank @Size(max = 200) String apiSecret) {
+public class ConnectionCheck {
+    @NotBlank @Size(max = 500) @Pattern(regexp = ServerFields.URL, message = ServerFields.URL_MESSAGE) public String baseUrl;
+    @NotBlank @Size(max = 200) public String apiKey;
+    @NotBlank @Size(max = 200) public String apiSecret;
 
     PanelCredentials credentials() {
         return new PanelCredentials(apiKey.trim(), apiSecret.trim());

@@ -6,10 +6,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** PUT /servers/{id}/credentials: a new key pair, and optionally a new address. */
-public record NewCredentials(
-        @NotBlank @Size(max = 200) String apiKey,
-        @NotBlank @Size(max = 200) String apiSecret,
-        @Size(max = 500) @Pattern(regexp = ServerFields.URL, message = ServerFields.URL_MESSAGE) String baseUrl) {
+public class NewCredentials {
+    @NotBlank @Size(max = 200) public String apiKey;
+    @NotBlank @Size(max = 200) public String apiSecret;
+    @Size(max = 500) @Pattern(regexp = ServerFields.URL, message = ServerFields.URL_MESSAGE) public String baseUrl;
 
     PanelCredentials credentials() {
         return new PanelCredentials(apiKey.trim(), apiSecret.trim());

@@ -9,18 +9,21 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** The seed's POST /nextpanel/servers body. */
-public record NewServer(
-        @NotBlank @Size(max = 100) String name,
-        @Size(max = 500) String description,
-        @NotBlank @Size(max = 500) @Pattern(regexp = ServerFields.URL, message = ServerFields.URL_MESSAGE) String baseUrl,
-        @NotBlank @Size(max = 200) String apiKey,
-        @NotBlank @Size(max = 200) String apiSecret,
-        @Min(1) @Max(ServerFields.MAX_CAPACITY) Integer capacity,
-        @Size(max = 100) String location,
-        @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
-        Boolean isActive,
-        @Min(1) @Max(ServerFields.MAX_RATE_LIMIT) Integer rateLimitPerHour) {
+/**
+ * The seed's POST /nextpanel/servers body. A class with fields, not a record: Payara's OpenAPI
+ * generator fails on constraint annotations that records copy onto constructor parameters.
+ */
+public class NewServer {
+    @NotBlank @Size(max = 100) public String name;
+    @Size(max = 500) public String description;
+    @NotBlank @Size(max = 500) @Pattern(regexp = ServerFields.URL, message = ServerFields.URL_MESSAGE) public String baseUrl;
+    @NotBlank @Size(max = 200) public String apiKey;
+    @NotBlank @Size(max = 200) public String apiSecret;
+    @Min(1) @Max(ServerFields.MAX_CAPACITY) public Integer capacity;
+    @Size(max = 100) public String location;
+    @Size(max = 20) public List<@NotBlank @Size(max = 50) String> tags;
+    public Boolean isActive;
+    @Min(1) @Max(ServerFields.MAX_RATE_LIMIT) public Integer rateLimitPerHour;
 
     ServerDetails details() {
         return new ServerDetails(name.trim(), description, ServerFields.normalizeUrl(baseUrl),

@@ -76,7 +76,7 @@ public class ServersResource {
     @POST
     @Path("/test")
     public ConnectionTest.Result test(@Valid @NotNull ConnectionCheck body) {
-        return connectionTest.run(ServerFields.normalizeUrl(body.baseUrl()), body.credentials());
+        return connectionTest.run(ServerFields.normalizeUrl(body.baseUrl), body.credentials());
     }
 
     @POST

@@ -1,0 +1,229 @@
+package com.nextpanel.billing.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nextpanel.simulator.NextPanelSimulator;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Authentication, the error format, audit, platform endpoints, and where secrets must never appear. */
+@ExtendWith(ArquillianExtension.class)
+class PlatformIT {
+
+    private static NextPanelSimulator sim;
+
+    @ArquillianResource
+    URL deployment;
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Deployments.billingWar();
+    }
+
+    @BeforeAll
+    static void startSimulator() {
+        sim = NextPanelSimulator.start();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    private long registerServer(Api api, String name) {
+        Api.Reply reply = api.post("/api/v1/nextpanel/servers", FleetIT.seedServer(name, sim));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().getJsonNumber("server_id").longValue();
+    }
+
+    @Test
+    void everyApiCallNeedsABearerToken() {
+        Api anonymous = Api.anonymous(deployment);
+        for (String path : List.of("/api/v1/nextpanel/servers", "/api/v1/nextpanel/servers/status", "/api/v1/audit",
+                "/api/v1/nextpanel/servers/1", "/api/v1/no-such-thing")) {
+            Api.Reply reply = anonymous.get(path);
+            assertThat(reply.status()).as(path).isEqualTo(401);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().getString("detail")).contains("Authorization: Bearer");
+            assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer");
+        }
+        Api.Reply post = anonymous.post("/api/v1/nextpanel/servers", FleetIT.seedServer("Sneaky", sim));
+        assertThat(post.status()).isEqualTo(401);
+        assertThat(sim.requests("GET", "/")).isZero();
+    }
+
+    @Test
+    void aWrongTokenIsRefusedLikeNone() {
+        Api.Reply reply = Api.admin(deployment).withToken("npb_not_a_real_token").get("/api/v1/nextpanel/servers");
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.json().getString("detail")).contains("not valid");
+        assertThat(reply.json().getString("request_id")).isNotBlank();
+    }
+
+    @Test
+    void healthOpenApiAndMetricsStayOpen() {
+        Api root = Api.anonymous(urlOf(Deployments.serverRoot(deployment)));
+
+        Api.Reply ready = root.get("/health/ready");
+        Api.Reply live = root.get("/health/live");
+        Api.Reply openapi = root.get("/openapi");
+        Api.Reply metrics = root.get("/metrics");
+
+        assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+        assertThat(ready.body()).contains("database").contains("UP");
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(openapi.status()).isEqualTo(200);
+        assertThat(openapi.body()).contains("/api/v1/nextpanel/servers").contains("/api/v1/nextpanel/servers/status")
+                .contains("/api/v1/audit");
+        assertThat(metrics.status()).isEqualTo(200);
+    }
+
+    @Test
+    void errorsAreProblemJsonWithAHumanDetail() {
+        Api api = Api.admin(deployment);
+
+        Api.Reply malformed = api.send("POST", "/api/v1/nextpanel/servers", "{\"name\": ", "application/json");
+        Api.Reply notFound = api.get("/api/v1/nextpanel/no-such-thing");
+        Api.Reply notAllowed = api.send("PUT", "/api/v1/nextpanel/servers", "{}", "application/json");
+        Api.Reply unsupported = api.send("POST", "/api/v1/nextpanel/servers", "name=x", "text/plain");
+        Api.Reply wrongType = api.send("POST", "/api/v1/nextpanel/servers", "{\"capacity\": \"lots\"}", "application/json");
+        Api.Reply noBody = api.send("POST", "/api/v1/nextpanel/servers", null, "application/json");
+
+        assertProblem(malformed, 400, "not valid JSON");
+        assertProblem(notFound, 404, "No resource");
+        assertProblem(notAllowed, 405, "not allowed");
+        assertProblem(unsupported, 415, "application/json");
+        assertProblem(wrongType, 400, "not valid JSON");
+        assertProblem(noBody, 400, "");
+    }
+
+    @Test
+    void auditRecordsEveryFleetChangeWithItsActorAndOutcome() {
+        Api api = Api.admin(deployment);
+        String name = "Audited " + System.nanoTime();
+        long id = registerServer(api, name);
+        api.patch("/api/v1/nextpanel/servers/" + id, Json.createObjectBuilder().add("capacity", 7).build());
+        api.post("/api/v1/nextpanel/servers", FleetIT.seedServer(name, sim)); // refused: the name is taken
+
+        Api.Reply trail = api.get("/api/v1/audit?target_type=server&target_id=" + id);
+        Api.Reply refusals = api.get("/api/v1/audit?action=server.register&outcome=refused");
+        Api.Reply paged = api.get("/api/v1/audit?size=1&page=1");
+        Api.Reply badFilter = api.get("/api/v1/audit?from=yesterday");
+
+        assertThat(trail.status()).isEqualTo(200);
+        List<JsonObject> entries = trail.json().getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(entries).extracting(e -> e.getString("action")).containsExactly("server.update", "server.register");
+        assertThat(entries).allSatisfy(e -> {
+            assertThat(e.getString("actor")).isEqualTo("admin");
+            assertThat(e.getString("outcome")).isEqualTo("success");
+            assertThat(e.getString("request_id")).isNotBlank();
+        });
+        assertThat(entries.get(0).getString("detail")).contains("capacity: 100 → 7");
+        assertThat(refusals.json().getJsonArray("items").getValuesAs(JsonObject.class))
+                .anySatisfy(e -> assertThat(e.getString("detail")).contains(name).contains("already exists"));
+        assertThat(paged.json().getJsonArray("items")).hasSize(1);
+        assertThat(paged.json().getJsonNumber("total").longValue()).isGreaterThanOrEqualTo(3);
+        assertThat(badFilter.status()).isEqualTo(400);
+    }
+
+    @Test
+    void theAuditLogRefusesToBeRewritten() throws SQLException {
+        registerServer(Api.admin(deployment), "Append only " + System.nanoTime());
+        try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement()) {
+            assertThatSqlFails(s, "UPDATE audit_log SET actor = 'someone else'");
+            assertThatSqlFails(s, "DELETE FROM audit_log");
+        }
+    }
+
+    @Test
+    void secretsAppearNowhereInPlainText() throws Exception {
+        Api api = Api.admin(deployment);
+        long id = registerServer(api, "Secret keeper " + System.nanoTime());
+        api.get("/api/v1/nextpanel/servers/status?refresh=true");
+        api.post("/api/v1/nextpanel/servers/test", Json.createObjectBuilder().add("base_url", sim.baseUrl())
+                .add("api_key", sim.apiKey()).add("api_secret", sim.apiSecret()).build());
+
+        String responses = api.get("/api/v1/nextpanel/servers").body() + api.get("/api/v1/nextpanel/servers/" + id).body()
+                + api.get("/api/v1/audit?size=500").body();
+        assertThat(responses).doesNotContain(sim.apiSecret()).doesNotContain(sim.apiKey());
+        assertThat(dumpTables()).contains("v1:").doesNotContain(sim.apiSecret()).doesNotContain(sim.apiKey());
+        assertThat(TestEnvironment.payaraLog()).isNotEmpty().doesNotContain(sim.apiSecret()).doesNotContain(sim.apiKey())
+                .doesNotContain(TestEnvironment.ADMIN_TOKEN);
+    }
+
+    @Test
+    void resealingUnderTheCurrentMasterKeyLeavesWorkingCredentials() {
+        Api api = Api.admin(deployment);
+        long id = registerServer(api, "Resealed " + System.nanoTime());
+
+        Api.Reply reply = api.post("/api/v1/nextpanel/servers/reseal-secrets", null);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().getInt("resealed_servers")).isZero(); // all already sealed with the current key
+        assertThat(reply.json().getString("master_key_id")).hasSize(8);
+        Api.Reply status = api.get("/api/v1/nextpanel/servers/status?refresh=true");
+        assertThat(status.array().getValuesAs(JsonObject.class))
+                .filteredOn(s -> s.getString("server_id").equals(String.valueOf(id)))
+                .singleElement().satisfies(s -> assertThat(s.getBoolean("is_online")).isTrue());
+    }
+
+    private static String dumpTables() throws SQLException {
+        StringBuilder all = new StringBuilder();
+        try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement()) {
+            for (String table : List.of("panel_server", "panel_server_tag", "audit_log", "operator_token")) {
+                try (ResultSet rows = s.executeQuery("SELECT * FROM " + table)) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            all.append(rows.getString(i)).append('|');
+                        }
+                        all.append('\n');
+                    }
+                }
+            }
+        }
+        return all.toString();
+    }
+
+    private static void assertThatSqlFails(Statement s, String sql) {
+        try {
+            s.executeUpdate(sql);
+        } catch (SQLException expected) {
+            assertThat(expected.getMessage()).contains("append-only");
+            return;
+        }
+        throw new AssertionError("audit_log accepted: " + sql);
+    }
+
+    private static void assertProblem(Api.Reply reply, int status, String detailPart) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.contentType()).as(reply.toString()).startsWith("application/problem+json");
+        JsonObject problem = reply.json();
+        assertThat(problem.getInt("status")).isEqualTo(status);
+        assertThat(problem.getString("title")).isNotBlank();
+        assertThat(problem.getString("detail")).contains(detailPart).doesNotContain("Exception").doesNotContain("at com.");
+    }
+
+    private static URL urlOf(String url) {
+        try {
+            return new URL(url + "/");
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
