@@ -33,6 +33,9 @@ public class PanelErrors implements ResponseExceptionMapper<PanelException> {
             case 429 -> PanelException.Kind.RATE_LIMITED;
             default -> status >= 500 ? PanelException.Kind.PANEL_ERROR : PanelException.Kind.REJECTED;
         };
+        if (kind == PanelException.Kind.PANEL_ERROR) {
+            return new PanelUnavailable(kind, status, detail, null);
+        }
         Duration retryAfter = status == 429 ? retryAfter(response.getHeaderString("Retry-After")) : null;
         return new PanelException(kind, status, detail, retryAfter, null);
     }
@@ -42,13 +45,13 @@ public class PanelErrors implements ResponseExceptionMapper<PanelException> {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         if (cause instanceof SocketTimeoutException && !message.contains("connect")) {
-            return new PanelException(PanelException.Kind.TIMEOUT, 0, message, null, e);
+            return new PanelUnavailable(PanelException.Kind.TIMEOUT, 0, message, e);
         }
         if (cause instanceof ConnectException || cause instanceof UnknownHostException
                 || cause instanceof NoRouteToHostException || cause instanceof SocketTimeoutException) {
-            return new PanelException(PanelException.Kind.UNREACHABLE, 0, message, null, e);
+            return new PanelUnavailable(PanelException.Kind.UNREACHABLE, 0, message, e);
         }
-        return new PanelException(PanelException.Kind.PANEL_ERROR, 0, message, null, e);
+        return new PanelUnavailable(PanelException.Kind.PANEL_ERROR, 0, message, e);
     }
 
     private static String detailOf(Response response) {

@@ -21,7 +21,9 @@ public class PanelException extends RuntimeException {
         /** Any other 4xx: the panel refused the request for good (e.g. username exists). */
         REJECTED,
         /** 5xx or an unreadable answer: a fault on the panel's side. */
-        PANEL_ERROR
+        PANEL_ERROR,
+        /** Not sent: the panel failed too often lately and is left alone until a trial call. */
+        ISOLATED
     }
 
     private final Kind kind;
@@ -55,10 +57,15 @@ public class PanelException extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
+    /** Whether the failure says the panel is unwell (it counts towards isolating the panel). */
+    public boolean isPanelUnwell() {
+        return kind == Kind.UNREACHABLE || kind == Kind.TIMEOUT || kind == Kind.PANEL_ERROR;
+    }
+
     /** Whether repeating the same call later may succeed (the panel did not refuse it for good). */
     public boolean isTransient() {
         return switch (kind) {
-            case UNREACHABLE, TIMEOUT, RATE_LIMITED, PANEL_ERROR -> true;
+            case UNREACHABLE, TIMEOUT, RATE_LIMITED, PANEL_ERROR, ISOLATED -> true;
             case CREDENTIALS_REJECTED, NOT_FOUND, REJECTED -> false;
         };
     }
@@ -71,7 +78,8 @@ public class PanelException extends RuntimeException {
             case RATE_LIMITED -> "NextPanel server rate limit reached: " + detail;
             case NOT_FOUND -> "NextPanel server does not know this account: " + detail;
             case REJECTED -> "NextPanel server refused the request (HTTP " + status + "): " + detail;
-            case PANEL_ERROR -> "NextPanel server failed (HTTP " + status + "): " + detail;
+            case PANEL_ERROR -> "NextPanel server failed" + (status == 0 ? "" : " (HTTP " + status + ")") + ": " + detail;
+            case ISOLATED -> "NextPanel server is isolated after repeated failures: " + detail;
         };
     }
 }

@@ -25,6 +25,42 @@ public class FleetConfig {
     @ConfigProperty(name = "panel.read-timeout-ms", defaultValue = "10000")
     long panelReadTimeoutMs;
 
+    @Inject
+    @ConfigProperty(name = "panel.isolate-after-failures", defaultValue = "5")
+    int isolateAfterFailures;
+
+    @Inject
+    @ConfigProperty(name = "panel.isolation-seconds", defaultValue = "30")
+    long isolationSeconds;
+
+    @Inject
+    @ConfigProperty(name = "panel.max-concurrent-calls", defaultValue = "4")
+    int maxConcurrentCalls;
+
+    @Inject
+    @ConfigProperty(name = "fleet.nearly-full-percent", defaultValue = "80")
+    double nearlyFullPercent;
+
+    /** Consecutive failed calls after which a panel is isolated (calls fail fast). */
+    public int isolateAfterFailures() {
+        return Math.max(1, isolateAfterFailures);
+    }
+
+    /** How long an isolated panel is left alone before one trial call may go through. */
+    public Duration isolation() {
+        return Duration.ofSeconds(Math.max(1, isolationSeconds));
+    }
+
+    /** Calls in flight to one panel from this node. */
+    public int maxConcurrentCalls() {
+        return Math.max(1, maxConcurrentCalls);
+    }
+
+    /** Utilization (percent) at which a server raises a "nearly full" alert. */
+    public double nearlyFullPercent() {
+        return nearlyFullPercent;
+    }
+
     public Duration probeInterval() {
         return Duration.ofSeconds(Math.max(1, probeIntervalSeconds));
     }

@@ -1,6 +1,9 @@
 package com.nextpanel.billing.fleet.control;
 
+import com.nextpanel.billing.alert.control.Alerts;
+import com.nextpanel.billing.alert.entity.Alert;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -24,6 +27,9 @@ public class ProbeResults {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Alerts alerts;
+
     /** Claims the active servers whose probe is due; another node's claim makes them not due. */
     @SuppressWarnings("unchecked")
     public List<Long> claimDue(Instant now, Duration interval) {
@@ -44,7 +50,8 @@ public class ProbeResults {
                 .setParameter(3, serverId)
                 .executeUpdate();
         if (!wasOnline) {
-            LOG.info(() -> "Server " + serverId + " is online again (" + latencyMs + " ms)");
+            LOG.info(() -> "Server " + serverId + " is online (" + latencyMs + " ms)");
+            alerts.clear(Alert.Kind.SERVER_OFFLINE, "server", serverId);
         }
     }
 
@@ -62,6 +69,8 @@ public class ProbeResults {
         if (wasOnline && !wasOnline(serverId)) {
             LOG.warning(() -> "Server " + serverId + " is OFFLINE after " + offlineAfter
                     + " failed health probes: " + error);
+            alerts.raise(Alert.Kind.SERVER_OFFLINE, "server", serverId,
+                    "Server " + serverId + " is offline after " + offlineAfter + " failed health probes: " + error);
         }
     }
 

@@ -41,6 +41,9 @@ public class ServerRegistry {
     AuditLog audit;
 
     @Inject
+    CapacityAlerts capacityAlerts;
+
+    @Inject
     Clock clock;
 
     @PersistenceContext
@@ -71,6 +74,7 @@ public class ServerRegistry {
             }
             server.update(after, clock.instant());
             em.flush();
+            capacityAlerts.check(server);
             audit.success("server.update", TARGET, id, ServerChanges.describe(before, after));
             return server;
         });

@@ -1,0 +1,171 @@
+package com.nextpanel.dev;
+
+import com.nextpanel.simulator.NextPanelSimulator;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The demo switch: three simulated NextPanel servers in the launcher's JVM, registered with the
+ * app once it is ready. Ports, keys and names are fixed so that a restart finds the servers it
+ * registered the last time (the data is kept) instead of adding new ones.
+ */
+final class DemoFleet implements AutoCloseable {
+
+    private record Panel(int number, String location, int capacity) {
+        String name() {
+            return "NextPanel Server " + number;
+        }
+
+        int port() {
+            return 9000 + number;
+        }
+
+        String apiKey() {
+            return "npk_demo_" + number;
+        }
+
+        String apiSecret() {
+            return "nps_demo_secret_" + number;
+        }
+    }
+
+    private static final List<Panel> PANELS = List.of(
+            new Panel(1, "US-East", 100),
+            new Panel(2, "US-West", 100),
+            new Panel(3, "EU-Central", 50));
+
+    private final List<NextPanelSimulator> simulators = new ArrayList<>();
+
+    /** Starts the simulators; on a failure the ones already started are closed. */
+    static DemoFleet start() {
+        DemoFleet fleet = new DemoFleet();
+        try {
+            for (Panel panel : PANELS) {
+                fleet.simulators.add(NextPanelSimulator.start(panel.port(), panel.apiKey(), panel.apiSecret()));
+            }
+        } catch (Exception e) {
+            fleet.close();
+            throw new DevServer.RefusedStart("could not start the NextPanel simulators on ports 9001-9003"
+                    + " (another demo still running?): " + e, e);
+        }
+        return fleet;
+    }
+
+    /** Registers each simulator unless a server of that name exists, and prints the fleet. */
+    void registerWith(String appUrl, String adminToken) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Set<String> known = registeredNames(http, appUrl, adminToken);
+        for (int i = 0; i < PANELS.size(); i++) {
+            Panel panel = PANELS.get(i);
+            NextPanelSimulator simulator = simulators.get(i);
+            String outcome = known.contains(panel.name()) ? "already registered"
+                    : register(http, appUrl, adminToken, panel, simulator);
+            System.out.printf("[serve]   %-19s %s  key %s  %s, capacity %d  (%s)%n", panel.name(),
+                    simulator.baseUrl(), simulator.apiKey(), panel.location(), panel.capacity(), outcome);
+        }
+    }
+
+    private static String register(HttpClient http, String appUrl, String token, Panel panel,
+                                   NextPanelSimulator simulator) {
+        String body = Json.createObjectBuilder()
+                .add("name", panel.name())
+                .add("description", "Simulated panel (demo)")
+                .add("base_url", simulator.baseUrl())
+                .add("api_key", simulator.apiKey())
+                .add("api_secret", simulator.apiSecret())
+                .add("capacity", panel.capacity())
+                .add("location", panel.location())
+                .add("tags", Json.createArrayBuilder().add("demo"))
+                .build().toString();
+        try {
+            HttpResponse<String> response = http.send(serversRequest(appUrl, token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return switch (response.statusCode()) {
+                case 200, 201 -> "registered";
+                case 409 -> "already registered";
+                default -> "NOT registered: HTTP " + response.statusCode() + " " + problemDetail(response.body());
+            };
+        } catch (Exception e) {
+            return "NOT registered: " + e;
+        }
+    }
+
+    /** Names of the servers the app already knows; empty when the list cannot be read (409 still guards). */
+    private static Set<String> registeredNames(HttpClient http, String appUrl, String token) {
+        Set<String> names = new HashSet<>();
+        try {
+            HttpResponse<String> response = http.send(serversRequest(appUrl, token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+                    collectNames(reader.readValue(), names);
+                }
+            }
+        } catch (Exception e) {
+            // the app's list format is not ours to know for sure: fall back on the 409 of a duplicate
+        }
+        return names;
+    }
+
+    /** Every "name" string anywhere in the document: works for a bare array and for a paged object. */
+    private static void collectNames(JsonValue value, Set<String> names) {
+        switch (value.getValueType()) {
+            case ARRAY -> value.asJsonArray().forEach(v -> collectNames(v, names));
+            case OBJECT -> value.asJsonObject().forEach((key, v) -> {
+                if (key.equals("name") && v instanceof JsonString s) {
+                    names.add(s.getString());
+                } else {
+                    collectNames(v, names);
+                }
+            });
+            default -> { }
+        }
+    }
+
+    private static HttpRequest.Builder serversRequest(String appUrl, String token) {
+        return HttpRequest.newBuilder(URI.create(appUrl + "api/v1/nextpanel/servers"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
+    }
+
+    /** The human part of a problem+json answer, else the start of the body. */
+    private static String problemDetail(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonValue detail = reader.readObject().get("detail");
+            if (detail instanceof JsonString s) {
+                return s.getString();
+            }
+        } catch (RuntimeException e) {
+            // not JSON: show it as it is
+        }
+        String oneLine = body.replaceAll("\\s+", " ").trim();
+        return oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
+    }
+
+    @Override
+    public void close() {
+        for (NextPanelSimulator simulator : simulators) {
+            try {
+                simulator.close();
+            } catch (Exception e) {
+                System.err.println("[serve] closing a simulator: " + e);
+            }
+        }
+        simulators.clear();
+    }
+}

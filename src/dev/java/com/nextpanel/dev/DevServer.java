@@ -1,0 +1,277 @@
+package com.nextpanel.dev;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One-command dev start ({@code mvn -Pserve}): an embedded PostgreSQL unless {@code DB_URL} is
+ * set, dev secrets kept in the data folder, then Payara Micro as a child JVM with the WAR at
+ * {@code /}. A child JVM boots faster and lighter than Payara inside Maven's JVM (RECIPES.md).
+ * Everything started here is stopped by one shutdown hook, registered before anything starts.
+ */
+public final class DevServer {
+
+    private static final String TAG = "[serve] ";
+    private static final String DATABASE = "billing";
+
+    private final Path war = Path.of(System.getProperty("serve.war", "target/nextpanel-billing.war")).toAbsolutePath();
+    private final Path data = Path.of(System.getProperty("serve.data", "data")).toAbsolutePath();
+    private final int port = Integer.getInteger("serve.port", 8080);
+    private final int pgPort = Integer.getInteger("serve.pgPort", 54329);
+    private final boolean demo = Boolean.parseBoolean(System.getProperty("serve.demo", "false"));
+    private final String appUrl = "http://localhost:" + port + "/";
+
+    // Guarded by 'lifecycle': the hook waits for a start in progress, then nothing new starts.
+    private final Object lifecycle = new Object();
+    private boolean stopping;
+    private EmbeddedPostgres postgres;
+    private DemoFleet fleet;
+    private PayaraChild payara;
+    private FileLock dataFolderLock; // a field: a collected channel would release the lock
+
+    public static void main(String[] args) throws Exception {
+        int exitCode;
+        try {
+            exitCode = new DevServer().run();
+        } catch (RefusedStart e) {
+            System.err.println(TAG + "NOT STARTED: " + e.getMessage());
+            exitCode = 2;
+        }
+        // exec:java would otherwise keep Maven's JVM up for the simulators' threads.
+        System.exit(exitCode);
+    }
+
+    private int run() throws Exception {
+        Instant commandStarted = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        boolean externalDb = isSet("DB_URL");
+        if (externalDb && !isSet("BILLING_SECRET_KEY")) {
+            throw new RefusedStart("DB_URL is set (an external database) but BILLING_SECRET_KEY is not. A start on a"
+                    + " real database must bring its own key (base64 of 32 random bytes, e.g. `openssl rand -base64 32`),"
+                    + " kept safe: the panel secrets stored in that database can only be read with it.");
+        }
+        if (!Files.isRegularFile(war)) {
+            throw new RefusedStart(war + " is missing: build it with `mvn package -DskipTests` (mvn -Pserve does).");
+        }
+        Files.createDirectories(data);
+        holdDataFolderLock();
+        PayaraChild.reapOrphan(pidFile());
+        requireFreePort(port, "-Dserve.port=8081");
+
+        boolean databaseExisted = Files.exists(data.resolve("pg").resolve("PG_VERSION"));
+        DevCredentials.Secret secretKey = DevCredentials.secretKey(data);
+        DevCredentials.Secret adminToken = DevCredentials.adminToken(data);
+        if (secretKey.generated()) {
+            say("generated BILLING_SECRET_KEY into " + secretKey.file()
+                    + " (mode 600): keep it with the database, stored panel secrets need it");
+            if (databaseExisted && !externalDb) {
+                say("WARNING: " + data.resolve("pg") + " was written with another key: the panel secrets stored"
+                        + " there cannot be decrypted. Restore the old secret.key, or delete the data folder.");
+            }
+        }
+
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "dev-server-stop"));
+
+        Map<String, String> env = new HashMap<>();
+        env.put("BILLING_SECRET_KEY", secretKey.value());
+        env.put("BILLING_ADMIN_TOKEN", adminToken.value());
+        String dbDescription;
+        if (externalDb) {
+            dbDescription = "external, " + System.getenv("DB_URL") + " (from DB_URL)";
+        } else {
+            String jdbcUrl = startEmbeddedPostgres();
+            env.put("DB_URL", jdbcUrl);
+            env.put("DB_USER", "postgres");
+            env.put("DB_PASSWORD", "postgres"); // ignored: the embedded server trusts local connections
+            dbDescription = "embedded PostgreSQL, " + jdbcUrl + " (user postgres), data in " + data.resolve("pg");
+        }
+        if (demo) {
+            synchronized (lifecycle) {
+                if (!stopping) {
+                    fleet = DemoFleet.start();
+                }
+            }
+        }
+
+        Instant payaraStarted = Instant.now();
+        say("starting Payara Micro " + PayaraChild.microJar().getFileName() + " on port " + port + " with " + war);
+        PayaraChild app;
+        synchronized (lifecycle) {
+            if (stopping) {
+                return 130;
+            }
+            app = payara = PayaraChild.start(war, port, env, pidFile());
+        }
+        PayaraChild.Readiness readiness = app.awaitReady(port);
+        if (!readiness.ready()) {
+            if (adminToken.generated()) {
+                printTokenBox(adminToken);
+            }
+            System.err.println(TAG + "NOT READY: " + readiness.failure() + "; stopping.");
+            return app.isAlive() ? 1 : app.exitValue();
+        }
+        Instant ready = Instant.now();
+
+        printBanner(dbDescription, adminToken, seconds(commandStarted, ready), seconds(payaraStarted, ready),
+                readiness.health() == 404);
+        if (fleet != null) {
+            say("demo panels (NextPanel simulators in this JVM):");
+            fleet.registerWith(appUrl, adminToken.value());
+        }
+        say("Ctrl-C stops Payara" + (externalDb ? "" : ", PostgreSQL") + (demo ? " and the simulators" : "") + ".");
+        return app.waitFor();
+    }
+
+    private String startEmbeddedPostgres() throws Exception {
+        Path pgData = data.resolve("pg");
+        Files.createDirectories(pgData);
+        ProcessBuilder.Redirect pgLog = ProcessBuilder.Redirect.appendTo(data.resolve("postgres.log").toFile());
+        say("starting PostgreSQL on 127.0.0.1:" + pgPort + " (data " + pgData + ", log " + data.resolve("postgres.log") + ")");
+        synchronized (lifecycle) {
+            if (stopping) {
+                throw new RefusedStart("stopped while starting");
+            }
+            // Fixed port: after a kill -9 zonky finds postmaster.pid and takes the old server over.
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setPort(pgPort)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setRegisterShutdownHook(false)
+                    .setOutputRedirector(pgLog)
+                    .setErrorRedirector(pgLog)
+                    .start();
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                if (!rs.next()) {
+                    s.execute("CREATE DATABASE " + DATABASE);
+                    say("created database " + DATABASE);
+                }
+            }
+        }
+        return "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + DATABASE;
+    }
+
+    private void printBanner(String db, DevCredentials.Secret token, double fromCommand, double fromPayara,
+                             boolean noHealthCheck) {
+        String rule = "-".repeat(78);
+        String listCall = "curl -H \"Authorization: Bearer %s\" " + appUrl + "api/v1/nextpanel/servers";
+        System.out.println();
+        say(rule);
+        say(String.format("NextPanel Billing is ready at %s  (%.1f s after the command, %.1f s after Payara started)",
+                appUrl, fromCommand, fromPayara));
+        say("  API       " + appUrl + "api/v1" + (noHealthCheck ? "   (the app has no /health/ready yet)" : ""));
+        say("  Database  " + db);
+        if (token.generated()) {
+            printTokenBox(token);
+            say("  Try it    " + String.format(listCall, token.value()));
+        } else if (token.file() != null) {
+            say("  Admin     bearer token kept in " + token.file());
+            say("  Try it    " + String.format(listCall, "$(cat " + token.file() + ")"));
+        } else {
+            say("  Admin     bearer token from the BILLING_ADMIN_TOKEN environment variable");
+            say("  Try it    " + String.format(listCall, "$BILLING_ADMIN_TOKEN"));
+        }
+        say(rule);
+    }
+
+    /** The one time a generated token is shown: in the banner, or on the way out if the app never came up. */
+    private static void printTokenBox(DevCredentials.Secret token) {
+        String line = "  " + token.value() + "  ";
+        String title = "  Admin token, generated now and shown only this once:  ";
+        String footer = "  kept in " + token.file() + " (mode 600)  ";
+        int width = Math.max(line.length(), Math.max(title.length(), footer.length()));
+        String edge = "+" + "-".repeat(width) + "+";
+        say(edge);
+        for (String text : List.of(title, line, footer)) {
+            say("|" + text + " ".repeat(width - text.length()) + "|");
+        }
+        say(edge);
+    }
+
+    /** The shutdown hook: Payara first (it holds DB connections), then the simulators and PostgreSQL. */
+    private void stopAll() {
+        synchronized (lifecycle) {
+            stopping = true;
+            if (payara != null) {
+                payara.stop();
+            }
+            if (fleet != null) {
+                fleet.close();
+            }
+            if (postgres != null) {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    System.err.println(TAG + "stopping PostgreSQL: " + e);
+                }
+            }
+        }
+    }
+
+    /** Two launchers on one data folder would share (and stop) one PostgreSQL: the OS lock dies with us. */
+    private void holdDataFolderLock() throws IOException {
+        FileChannel channel = FileChannel.open(data.resolve("serve.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        dataFolderLock = channel.tryLock();
+        if (dataFolderLock == null) {
+            channel.close();
+            throw new RefusedStart("another dev server is running on " + data
+                    + ": stop it, or give this one its own folder with -Dserve.data=/some/other/folder");
+        }
+    }
+
+    private static void requireFreePort(int port, String hint) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+        } catch (IOException e) {
+            throw new RefusedStart("port " + port + " is in use (`ss -ltnp 'sport = :" + port + "'` tells by what);"
+                    + " stop that program or pick another port, e.g. " + hint);
+        }
+    }
+
+    private Path pidFile() {
+        return data.resolve("payara.pid");
+    }
+
+    private static boolean isSet(String variable) {
+        String value = System.getenv(variable);
+        return value != null && !value.isBlank();
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
+    }
+
+    private static void say(String line) {
+        System.out.println(TAG + line);
+    }
+
+    /** A start refused for a reason the user can fix: printed as one clear line, no stack trace. */
+    static final class RefusedStart extends RuntimeException {
+        RefusedStart(String message) {
+            super(message);
+        }
+
+        RefusedStart(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

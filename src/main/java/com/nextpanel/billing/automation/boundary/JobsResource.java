@@ -1,0 +1,71 @@
+package com.nextpanel.billing.automation.boundary;
+
+import com.nextpanel.billing.automation.control.JobRetries;
+import com.nextpanel.billing.automation.control.Jobs;
+import com.nextpanel.billing.automation.entity.Job;
+import com.nextpanel.billing.platform.Page;
+import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Locale;
+
+/** The durable panel actions: what is pending, what failed, what needs an operator. */
+@Path("/jobs")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class JobsResource {
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    JobRetries retries;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    public Page<JobView> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
+            @QueryParam("account_id") Long accountId, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        Page.Request request = Page.request(page, size);
+        var filter = new Jobs.Filter(parse(Job.Status.class, "status", status), parse(Job.Kind.class, "kind", kind),
+                accountId);
+        return new Page<>(jobs.search(filter, request.offset(), request.size()).stream().map(JobView::of).toList(),
+                jobs.count(filter), request.page(), request.size());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    public JobView one(@PathParam("id") long id) {
+        return JobView.of(jobs.get(id));
+    }
+
+    /** An operator's retry of a job that failed or needs attention: runs it now and answers how it went. */
+    @POST
+    @Path("/{id}/retry")
+    public JobView retry(@PathParam("id") long id) {
+        return JobView.of(retries.retry(id));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest(name + " '" + value + "' is not one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package com.nextpanel.billing.automation.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** How jobs are retried and run (JOBS_MAX_ATTEMPTS, JOBS_BACKOFF_BASE_MS, …). */
+@ApplicationScoped
+public class AutomationConfig {
+
+    @Inject
+    @ConfigProperty(name = "jobs.max-attempts", defaultValue = "8")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "jobs.backoff-base-ms", defaultValue = "5000")
+    long backoffBaseMs;
+
+    @Inject
+    @ConfigProperty(name = "jobs.backoff-max-ms", defaultValue = "600000")
+    long backoffMaxMs;
+
+    @Inject
+    @ConfigProperty(name = "jobs.poll-interval-ms", defaultValue = "2000")
+    long pollIntervalMs;
+
+    @Inject
+    @ConfigProperty(name = "jobs.lease-seconds", defaultValue = "120")
+    long leaseSeconds;
+
+    @Inject
+    @ConfigProperty(name = "jobs.batch-size", defaultValue = "48")
+    int batchSize;
+
+    public int maxAttempts() {
+        return Math.max(1, maxAttempts);
+    }
+
+    /** Exponential: base, 2×base, 4×base … capped. */
+    public Duration backoffAfter(int attempts) {
+        long factor = 1L << Math.min(20, Math.max(0, attempts - 1));
+        return Duration.ofMillis(Math.min(backoffMaxMs, backoffBaseMs * factor));
+    }
+
+    public Duration pollInterval() {
+        return Duration.ofMillis(Math.max(100, pollIntervalMs));
+    }
+
+    /** How long a claimed job is ours; a node that dies loses its claims when this runs out. */
+    public Duration lease() {
+        return Duration.ofSeconds(Math.max(5, leaseSeconds));
+    }
+
+    public int batchSize() {
+        return Math.max(1, batchSize);
+    }
+}

@@ -1,0 +1,93 @@
+package com.nextpanel.billing.automation.control;
+
+import com.nextpanel.billing.alert.control.Alerts;
+import com.nextpanel.billing.alert.entity.Alert;
+import com.nextpanel.billing.audit.control.AuditLog;
+import com.nextpanel.billing.audit.entity.AuditEntry.Outcome;
+import com.nextpanel.billing.automation.entity.Job;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs one attempt of a claimed job through its handler, then records the outcome, audits it
+ * and raises an alert when only an operator can help.
+ */
+@ApplicationScoped
+public class JobRunner {
+
+    private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    @Any
+    Instance<JobHandler> handlers;
+
+    @Inject
+    Alerts alerts;
+
+    @Inject
+    AuditLog audit;
+
+    /** Runs the job now if it is due and nobody else has it; answers the job as it stands after. */
+    public Job runNow(long jobId) {
+        if (jobs.claim(jobId)) {
+            return attempt(jobs.get(jobId));
+        }
+        return jobs.get(jobId);
+    }
+
+    /** Runs a job this node has already claimed (by the worker, or at its creation). */
+    public Job runClaimed(long jobId) {
+        return attempt(jobs.get(jobId));
+    }
+
+    private Job attempt(Job job) {
+        JobOutcome outcome;
+        try {
+            outcome = handlerFor(job.kind()).attempt(job);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Job " + job.id() + " (" + job.kind() + ") failed unexpectedly", e);
+            outcome = JobOutcome.retry("Unexpected error: " + e, null);
+        }
+        Job settled = jobs.settle(job.id(), outcome);
+        record(settled, outcome);
+        return settled;
+    }
+
+    private void record(Job job, JobOutcome outcome) {
+        String action = "account." + job.kind().name().toLowerCase(Locale.ROOT);
+        String where = "job " + job.id() + ", attempt " + job.attempts() + ": ";
+        switch (job.status()) {
+            case DONE -> audit.record(action, "account", job.accountId(), Outcome.SUCCESS, where + outcome.detail());
+            case FAILED -> audit.record(action, "account", job.accountId(), Outcome.FAILED, where + outcome.detail());
+            case PENDING -> audit.record(action, "account", job.accountId(), Outcome.FAILED,
+                    where + outcome.detail() + " — will retry at " + job.nextAttemptAt());
+            case NEEDS_ATTENTION -> {
+                audit.record(action, "account", job.accountId(), Outcome.FAILED,
+                        where + "needs attention: " + job.lastError());
+                LOG.warning(() -> "Job " + job.id() + " (" + job.kind() + " of account " + job.accountId()
+                        + ") needs attention: " + job.lastError());
+                alerts.raise(Alert.Kind.JOB_NEEDS_ATTENTION, "job", job.id(),
+                        job.kind().name().toLowerCase(Locale.ROOT) + " of account " + job.accountId()
+                                + " needs attention: " + job.lastError());
+            }
+            default -> { }
+        }
+    }
+
+    private JobHandler handlerFor(Job.Kind kind) {
+        for (JobHandler handler : handlers) {
+            if (handler.handles(kind)) {
+                return handler;
+            }
+        }
+        throw new IllegalStateException("No handler for jobs of kind " + kind);
+    }
+}

@@ -1,0 +1,193 @@
+package com.nextpanel.billing.automation.control;
+
+import com.nextpanel.billing.automation.entity.Job;
+import com.nextpanel.billing.platform.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The job table. Claims are single SQL statements, so that any number of nodes and threads can
+ * ask for work and each job is run by one of them at a time.
+ */
+@ApplicationScoped
+@Transactional
+public class Jobs {
+
+    /** This JVM, as it signs its claims. */
+    public static final String NODE = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AutomationConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** A job for the background worker. */
+    public Job enqueue(Job.Kind kind, long accountId, String reason, String secretSealed, String requestedBy) {
+        return create(kind, accountId, reason, secretSealed, requestedBy, false);
+    }
+
+    /** A job the caller runs at once ({@link JobRunner#runClaimed}); it is claimed in the same transaction. */
+    public Job enqueueClaimed(Job.Kind kind, long accountId, String reason, String secretSealed, String requestedBy) {
+        return create(kind, accountId, reason, secretSealed, requestedBy, true);
+    }
+
+    private Job create(Job.Kind kind, long accountId, String reason, String secretSealed, String requestedBy,
+            boolean claimed) {
+        Instant now = clock.instant();
+        Job job = new Job(kind, accountId, reason, secretSealed, config.maxAttempts(), requestedBy, now);
+        if (claimed) {
+            job.claimAtCreation(NODE, now.plus(config.lease()));
+        }
+        em.persist(job);
+        em.flush();
+        return job;
+    }
+
+    public Job get(long id) {
+        return find(id).orElseThrow(() -> Problem.notFound("Job", id));
+    }
+
+    public Optional<Job> find(long id) {
+        return Optional.ofNullable(em.find(Job.class, id));
+    }
+
+    public Optional<Job> openFor(long accountId) {
+        return em.createQuery("SELECT j FROM Job j WHERE j.accountId = :account"
+                        + " AND j.status IN :open", Job.class)
+                .setParameter("account", accountId)
+                .setParameter("open", List.of(Job.Status.PENDING, Job.Status.IN_PROGRESS))
+                .getResultStream().findFirst();
+    }
+
+    /** Claims one job for the caller if it is due; false when another worker has it or it is not due. */
+    public boolean claim(long jobId) {
+        Instant now = clock.instant();
+        return em.createNativeQuery("UPDATE panel_job SET status = 'in_progress', attempts = attempts + 1,"
+                        + " claimed_by = ?1, claimed_until = ?2, updated_at = ?3"
+                        + " WHERE id = ?4 AND status = 'pending' AND next_attempt_at <= ?3")
+                .setParameter(1, NODE)
+                .setParameter(2, at(now.plus(config.lease())))
+                .setParameter(3, at(now))
+                .setParameter(4, jobId)
+                .executeUpdate() == 1;
+    }
+
+    /**
+     * Claims due jobs, and jobs whose claimant died (lease ran out). A create that was in flight
+     * when its worker died may have happened on the panel: it is marked outcome_unknown.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Long> claimDue(int limit) {
+        Instant now = clock.instant();
+        List<Number> ids = em.createNativeQuery("UPDATE panel_job SET status = 'in_progress', attempts = attempts + 1,"
+                        + " claimed_by = ?1, claimed_until = ?2, updated_at = ?3,"
+                        + " outcome_unknown = outcome_unknown OR (status = 'in_progress' AND kind = 'PROVISION')"
+                        + " WHERE id IN (SELECT id FROM panel_job"
+                        + "   WHERE (status = 'pending' AND next_attempt_at <= ?3)"
+                        + "      OR (status = 'in_progress' AND claimed_until < ?3)"
+                        + "   ORDER BY next_attempt_at LIMIT ?4 FOR UPDATE SKIP LOCKED)"
+                        + " RETURNING id")
+                .setParameter(1, NODE)
+                .setParameter(2, at(now.plus(config.lease())))
+                .setParameter(3, at(now))
+                .setParameter(4, limit)
+                .getResultList();
+        return ids.stream().map(Number::longValue).sorted().toList();
+    }
+
+    /** Records an attempt's outcome and the account change that goes with it, in one transaction. */
+    public Job settle(long jobId, JobOutcome outcome) {
+        Job job = em.find(Job.class, jobId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        if (outcome.localChange() != null) {
+            outcome.localChange().run();
+        }
+        switch (outcome.type()) {
+            case DONE -> job.succeed(now);
+            case FAILED -> job.fail(outcome.detail(), now);
+            case NEEDS_ATTENTION -> job.needsAttention(outcome.detail(), now);
+            case RETRY -> {
+                Instant backoff = now.plus(config.backoffAfter(job.attempts()));
+                Instant next = outcome.notBefore() != null && outcome.notBefore().isAfter(backoff)
+                        ? outcome.notBefore() : backoff;
+                job.retryLater(outcome.detail(), next, now);
+            }
+        }
+        return job;
+    }
+
+    public void markOutcomeUnknown(long jobId) {
+        em.find(Job.class, jobId).markOutcomeUnknown();
+    }
+
+    public Job retryByOperator(long jobId) {
+        Job job = em.find(Job.class, jobId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (job == null) {
+            throw Problem.notFound("Job", jobId);
+        }
+        try {
+            job.retryByOperator(clock.instant());
+        } catch (IllegalStateException e) {
+            throw Problem.conflict(e.getMessage());
+        }
+        return job;
+    }
+
+    /** Filters of the job list; null means any. */
+    public record Filter(Job.Status status, Job.Kind kind, Long accountId) {
+    }
+
+    public List<Job> search(Filter filter, int offset, int limit) {
+        return query(filter, Job.class, "SELECT j FROM Job j", " ORDER BY j.updatedAt DESC, j.id DESC")
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long count(Filter filter) {
+        return query(filter, Long.class, "SELECT COUNT(j) FROM Job j", "").getSingleResult();
+    }
+
+    private <T> TypedQuery<T> query(Filter filter, Class<T> type, String select, String order) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (filter.status() != null) {
+            where.append(" AND j.status = :status");
+        }
+        if (filter.kind() != null) {
+            where.append(" AND j.kind = :kind");
+        }
+        if (filter.accountId() != null) {
+            where.append(" AND j.accountId = :account");
+        }
+        TypedQuery<T> query = em.createQuery(select + where + order, type);
+        if (filter.status() != null) {
+            query.setParameter("status", filter.status());
+        }
+        if (filter.kind() != null) {
+            query.setParameter("kind", filter.kind());
+        }
+        if (filter.accountId() != null) {
+            query.setParameter("account", filter.accountId());
+        }
+        return query;
+    }
+
+    static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

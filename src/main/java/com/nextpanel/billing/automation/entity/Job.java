@@ -1,0 +1,250 @@
+package com.nextpanel.billing.automation.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A durable action on a panel: pending → in_progress → done / failed / needs_attention, with
+ * its attempts, when it may run next and why the last attempt did not succeed.
+ */
+@Entity
+@Table(name = "panel_job")
+public class Job {
+
+    /** What the job does to its account on the panel. */
+    public enum Kind { PROVISION, SUSPEND, UNSUSPEND, TERMINATE }
+
+    /** Where the job stands. The database lower-cases them. */
+    public enum Status {
+        PENDING, IN_PROGRESS, DONE, FAILED, NEEDS_ATTENTION, CANCELLED;
+
+        public boolean isOpen() {
+            return this == PENDING || this == IN_PROGRESS;
+        }
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Kind kind;
+
+    @Column(name = "account_id", nullable = false, updatable = false)
+    private long accountId;
+
+    @Column(nullable = false)
+    @jakarta.persistence.Convert(converter = JobStatusColumn.class)
+    private Status status;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "max_attempts", nullable = false)
+    private int maxAttempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
+    @Column(name = "claimed_by")
+    private String claimedBy;
+
+    @Column(name = "claimed_until")
+    private Instant claimedUntil;
+
+    @Column(name = "outcome_unknown", nullable = false)
+    private boolean outcomeUnknown;
+
+    private String reason;
+
+    @Column(name = "secret_sealed")
+    private String secretSealed;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "requested_by", nullable = false, updatable = false)
+    private String requestedBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    protected Job() {
+    }
+
+    public Job(Kind kind, long accountId, String reason, String secretSealed, int maxAttempts, String requestedBy,
+            Instant now) {
+        this.kind = kind;
+        this.accountId = accountId;
+        this.reason = reason;
+        this.secretSealed = secretSealed;
+        this.maxAttempts = maxAttempts;
+        this.requestedBy = requestedBy;
+        this.status = Status.PENDING;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Claims a job that is being created, for a caller who runs it at once: the background
+     * worker cannot take it from under the request, and it does take it if this node dies.
+     */
+    public void claimAtCreation(String node, Instant until) {
+        if (id != null || status != Status.PENDING) {
+            throw new IllegalStateException("Only a new job can be claimed at creation");
+        }
+        status = Status.IN_PROGRESS;
+        attempts = 1;
+        claimedBy = node;
+        claimedUntil = until;
+    }
+
+    /** An attempt failed in a way that may pass: try again at {@code at}, or give up if the budget is spent. */
+    public void retryLater(String error, Instant at, Instant now) {
+        requireInProgress();
+        lastError = truncate(error);
+        if (attempts >= maxAttempts) {
+            needsAttention("Gave up after " + attempts + " attempts: " + error, now);
+            return;
+        }
+        status = Status.PENDING;
+        nextAttemptAt = at;
+        release(now);
+    }
+
+    public void succeed(Instant now) {
+        requireInProgress();
+        lastError = null;
+        end(Status.DONE, now);
+    }
+
+    /** The panel refused for good: nothing to retry. */
+    public void fail(String error, Instant now) {
+        requireInProgress();
+        lastError = truncate(error);
+        end(Status.FAILED, now);
+    }
+
+    /** Only an operator can tell what to do next. */
+    public void needsAttention(String error, Instant now) {
+        lastError = truncate(error);
+        end(Status.NEEDS_ATTENTION, now);
+    }
+
+    /** An operator's retry of a job that needs attention: a fresh attempt budget, due now. */
+    public void retryByOperator(Instant now) {
+        if (status != Status.NEEDS_ATTENTION) {
+            throw new IllegalStateException("Only a job that needs attention can be retried; job "
+                    + id + " is " + status.name().toLowerCase());
+        }
+        status = Status.PENDING;
+        attempts = 0;
+        nextAttemptAt = now;
+        finishedAt = null;
+        updatedAt = now;
+    }
+
+    public void markOutcomeUnknown() {
+        outcomeUnknown = true;
+    }
+
+    private void end(Status finalStatus, Instant now) {
+        status = finalStatus;
+        finishedAt = now;
+        if (finalStatus != Status.NEEDS_ATTENTION) {
+            secretSealed = null; // the customer's password is needed no longer
+        }
+        release(now);
+    }
+
+    private void release(Instant now) {
+        claimedBy = null;
+        claimedUntil = null;
+        updatedAt = now;
+    }
+
+    private void requireInProgress() {
+        if (status != Status.IN_PROGRESS) {
+            throw new IllegalStateException("Job " + id + " is " + status + ", not in progress");
+        }
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= 1000 ? error : error.substring(0, 999) + "…";
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public long accountId() {
+        return accountId;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public boolean outcomeUnknown() {
+        return outcomeUnknown;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public String secretSealed() {
+        return secretSealed;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public String requestedBy() {
+        return requestedBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+}

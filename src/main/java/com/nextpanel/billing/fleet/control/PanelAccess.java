@@ -1,0 +1,72 @@
+package com.nextpanel.billing.fleet.control;
+
+import com.nextpanel.billing.fleet.entity.PanelServer;
+import com.nextpanel.billing.panel.PanelClient;
+import com.nextpanel.billing.panel.PanelClients;
+import com.nextpanel.billing.panel.PanelException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+/**
+ * The one way to call a panel for account work: through its {@link PanelGate} (shared budget,
+ * Retry-After, isolation), at most panel.max-concurrent-calls at once from this node, with the
+ * outcome fed back to the gate. Never call it inside a transaction.
+ */
+@ApplicationScoped
+public class PanelAccess {
+
+    @Inject
+    Fleet fleet;
+
+    @Inject
+    PanelGate gate;
+
+    @Inject
+    ServerCredentials credentials;
+
+    @Inject
+    PanelClients clients;
+
+    @Inject
+    FleetConfig config;
+
+    private final Map<Long, Semaphore> inFlight = new ConcurrentHashMap<>();
+
+    /** One attempt, for calls that must not be repeated blindly (a create). */
+    public <T> T once(long serverId, Function<PanelClient, T> call) {
+        PanelServer server = fleet.get(serverId);
+        gate.admit(serverId);
+        Semaphore permits = inFlight.computeIfAbsent(serverId, id -> new Semaphore(config.maxConcurrentCalls(), true));
+        permits.acquireUninterruptibly();
+        try {
+            T result = call.apply(clients.of(credentials.endpointOf(server, config.panelReadTimeout())));
+            gate.succeeded(serverId);
+            return result;
+        } catch (PanelException e) {
+            if (e.isPanelUnwell()) {
+                gate.failed(serverId, e.getMessage());
+            } else if (e.kind() == PanelException.Kind.RATE_LIMITED) {
+                e.retryAfter().ifPresent(wait -> gate.rateLimited(serverId, wait));
+            } else {
+                gate.succeeded(serverId); // it answered sensibly, if not as we hoped
+            }
+            throw e;
+        } finally {
+            permits.release();
+        }
+    }
+
+    /**
+     * For calls that are safe to repeat (suspend, unsuspend, delete, reads): a blip (refused
+     * connection, timeout, 5xx) is retried twice with a short backoff before the caller hears of it.
+     */
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = com.nextpanel.billing.panel.PanelUnavailable.class)
+    public <T> T repeatable(long serverId, Function<PanelClient, T> call) {
+        return once(serverId, call);
+    }
+}

@@ -1,0 +1,159 @@
+package com.nextpanel.billing.fleet.control;
+
+import static com.nextpanel.billing.fleet.control.ProbeResults.at;
+
+import com.nextpanel.billing.alert.control.Alerts;
+import com.nextpanel.billing.alert.entity.Alert;
+import com.nextpanel.billing.fleet.entity.PanelServer;
+import com.nextpanel.billing.platform.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * Load balancing as the seed describes it: among active, online, not isolated servers with a free
+ * slot, the one with the most free slots (then the lower utilization, then the lower id). The slot
+ * is taken by a conditional UPDATE in the caller's transaction, so concurrent provisions on any
+ * number of threads and nodes can never overfill a server.
+ */
+@ApplicationScoped
+@Transactional
+public class ServerSelector {
+
+    private static final String ELIGIBLE = "removed_at IS NULL AND is_active AND is_online"
+            + " AND current_accounts < capacity AND (isolated_until IS NULL OR isolated_until <= ?1)";
+    /** With the pause between them, about two seconds of contention before giving up. */
+    private static final int ATTEMPTS = 400;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Fleet fleet;
+
+    @Inject
+    Alerts alerts;
+
+    @Inject
+    FleetConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Reserves a slot on the best server; 503 "Server not available" with the reasons when none has one. */
+    public PanelServer reserveBest() {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            // SKIP LOCKED never waits, so a transaction holds at most the one row it updated: waiting
+            // here would leave rows locked that we did not take, and deadlock concurrent reservations.
+            List<?> reserved = reserve("(SELECT id FROM panel_server WHERE " + ELIGIBLE
+                    + " ORDER BY capacity - current_accounts DESC, CAST(current_accounts AS float8) / capacity, id"
+                    + " LIMIT 1 FOR UPDATE SKIP LOCKED)", null);
+            if (!reserved.isEmpty()) {
+                return placed(((Number) reserved.get(0)).longValue());
+            }
+            if (eligibleCount() == 0) {
+                throw unavailable("no active, online server has a free slot" + fleetSummary());
+            }
+            pause(); // every candidate is being reserved by someone else right now
+        }
+        throw unavailable("every server with a free slot is busy; try again");
+    }
+
+    /** The operator's choice ("server_id"), held to the same rules. */
+    public PanelServer reserveOn(long serverId) {
+        PanelServer server = fleet.find(serverId).orElseThrow(() -> Problem.unprocessable("unknown-server",
+                "Unknown server", "server_id " + serverId + " does not exist"));
+        List<?> reserved = reserve("?2", serverId);
+        if (reserved.isEmpty()) {
+            em.refresh(server);
+            throw unavailable("server '" + server.name() + "' " + whyNot(server));
+        }
+        return placed(serverId);
+    }
+
+    /** Gives a slot back (creation refused for good, account terminated). */
+    public void release(long serverId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("UPDATE panel_server SET current_accounts = current_accounts - 1"
+                        + " WHERE id = ?1 AND current_accounts > 0 RETURNING current_accounts, capacity")
+                .setParameter(1, serverId).getResultList();
+        if (!rows.isEmpty() && percent(rows.get(0)) < config.nearlyFullPercent()) {
+            alerts.clear(Alert.Kind.SERVER_NEARLY_FULL, "server", serverId);
+        }
+    }
+
+    private List<?> reserve(String target, Long serverId) {
+        var query = em.createNativeQuery("UPDATE panel_server SET current_accounts = current_accounts + 1"
+                        + " WHERE id = " + target + " AND " + ELIGIBLE + " RETURNING id")
+                .setParameter(1, at(clock.instant()));
+        if (serverId != null) {
+            query.setParameter(2, serverId);
+        }
+        return query.getResultList();
+    }
+
+    private PanelServer placed(long serverId) {
+        PanelServer server = fleet.get(serverId);
+        em.refresh(server);
+        return server; // the caller checks CapacityAlerts once this transaction has committed
+    }
+
+    private long eligibleCount() {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM panel_server WHERE " + ELIGIBLE)
+                .setParameter(1, at(clock.instant())).getSingleResult()).longValue();
+    }
+
+    private String fleetSummary() {
+        List<PanelServer> servers = fleet.all();
+        if (servers.isEmpty()) {
+            return ": no server is registered";
+        }
+        StringJoiner reasons = new StringJoiner(", ", " (", ")");
+        servers.forEach(s -> reasons.add("'" + s.name() + "' " + whyNot(s)));
+        return reasons.toString();
+    }
+
+    private String whyNot(PanelServer s) {
+        if (!s.active()) {
+            return "is inactive";
+        }
+        if (!s.online()) {
+            return "is offline";
+        }
+        if (s.currentAccounts() >= s.capacity()) {
+            return "is full (" + s.currentAccounts() + "/" + s.capacity() + ")";
+        }
+        if (isolated(s.id())) {
+            return "is isolated after repeated failures";
+        }
+        return "was just taken by another request";
+    }
+
+    private boolean isolated(long serverId) {
+        Object until = em.createNativeQuery("SELECT isolated_until > ?1 FROM panel_server WHERE id = ?2")
+                .setParameter(1, at(clock.instant())).setParameter(2, serverId).getSingleResult();
+        return Boolean.TRUE.equals(until);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted while waiting for a free slot");
+        }
+    }
+
+    private static double percent(Object[] row) {
+        return ((Number) row[0]).doubleValue() * 100 / ((Number) row[1]).doubleValue();
+    }
+
+    private static Problem unavailable(String why) {
+        return Problem.unavailable("server-not-available", "Server not available", "Server not available: " + why);
+    }
+}

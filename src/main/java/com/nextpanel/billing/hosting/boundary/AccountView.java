@@ -1,0 +1,17 @@
+package com.nextpanel.billing.hosting.boundary;
+
+import com.nextpanel.billing.hosting.entity.HostingAccount;
+import java.time.Instant;
+
+/** An account as the API shows it. {@code id} is the seed's account_id. */
+public record AccountView(long id, long accountId, Long serverId, Long nextpanelUserId, String username, String email,
+        String fullName, String phone, String company, Long packageId, Long customerId, Long orderId, String status,
+        Instant suspendedAt, String suspensionReason, Instant terminatedAt, String failureReason, Instant createdAt,
+        Instant updatedAt) {
+
+    static AccountView of(HostingAccount a) {
+        return new AccountView(a.id(), a.id(), a.serverId(), a.panelUserId(), a.username(), a.email(), a.fullName(),
+                a.phone(), a.company(), a.packageId(), a.customerId(), a.orderId(), a.status().label(), a.suspendedAt(),
+                a.suspensionReason(), a.terminatedAt(), a.failureReason(), a.createdAt(), a.updatedAt());
+    }
+}

@@ -1,0 +1,141 @@
+package com.nextpanel.billing.hosting.boundary;
+
+import com.nextpanel.billing.hosting.control.AccountActions;
+import com.nextpanel.billing.hosting.control.AccountStats;
+import com.nextpanel.billing.hosting.control.Accounts;
+import com.nextpanel.billing.hosting.entity.AccountStatus;
+import com.nextpanel.billing.platform.Page;
+import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.util.Locale;
+
+/** The seed's account calls; {id} is our account_id, not the panel's user id. */
+@Path("/nextpanel/accounts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class AccountsResource {
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    AccountActions actions;
+
+    @Inject
+    AccountStats stats;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    public Page<AccountView> list(@QueryParam("server_id") Long serverId, @QueryParam("customer_id") Long customerId,
+            @QueryParam("status") String status, @QueryParam("username") String username,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        Page.Request request = Page.request(page, size);
+        var filter = new Accounts.Filter(serverId, customerId, status(status),
+                username == null || username.isBlank() ? null : username.trim().toLowerCase(Locale.ROOT));
+        return new Page<>(accounts.search(filter, request.offset(), request.size()).stream().map(AccountView::of).toList(),
+                accounts.count(filter), request.page(), request.size());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    public AccountView one(@PathParam("id") long id) {
+        return AccountView.of(accounts.get(id));
+    }
+
+    /** The reason may come as the guide's JSON body, as the original's ?reason=, or not at all. */
+    @POST
+    @Path("/{id}/suspend")
+    @Consumes(MediaType.WILDCARD)
+    public Response suspend(@PathParam("id") long id, @QueryParam("reason") String reasonParam, String body) {
+        var acted = actions.suspend(id, reason(reasonParam, body));
+        return ActionAnswers.acted(acted.account(), acted.job(), "Account suspended");
+    }
+
+    @POST
+    @Path("/{id}/unsuspend")
+    @Consumes(MediaType.WILDCARD)
+    public Response unsuspend(@PathParam("id") long id) {
+        var acted = actions.unsuspend(id);
+        return ActionAnswers.acted(acted.account(), acted.job(), "Account unsuspended");
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response terminate(@PathParam("id") long id) {
+        var acted = actions.terminate(id);
+        return ActionAnswers.acted(acted.account(), acted.job(), "Account deleted");
+    }
+
+    @GET
+    @Path("/{id}/stats")
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    public JsonObject stats(@PathParam("id") long id) {
+        return stats.of(id);
+    }
+
+    private static String reason(String param, String body) {
+        if (param != null) {
+            return checkedReason(param);
+        }
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        JsonValue reason;
+        try (var reader = Json.createReader(new StringReader(body))) {
+            reason = reader.readObject().get("reason");
+        } catch (RuntimeException e) {
+            throw new Problem(400, "malformed-json", "Malformed JSON",
+                    "The body must be JSON such as {\"reason\": \"Payment overdue\"}");
+        }
+        if (reason == null || reason.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(reason instanceof JsonString text)) {
+            throw invalidReason();
+        }
+        return checkedReason(text.getString());
+    }
+
+    private static String checkedReason(String reason) {
+        if (reason.length() > 500) {
+            throw invalidReason();
+        }
+        return reason;
+    }
+
+    private static Problem invalidReason() {
+        return new Problem(400, "validation", "Invalid request", "reason: must be a text of at most 500 characters");
+    }
+
+    private static AccountStatus status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return AccountStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("status must be pending, active, suspended, terminated or failed, not '"
+                    + value + "'");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package com.nextpanel.billing.hosting.boundary;
+
+import com.nextpanel.billing.automation.entity.Job;
+import com.nextpanel.billing.fleet.entity.PanelServer;
+import com.nextpanel.billing.hosting.entity.HostingAccount;
+import com.nextpanel.billing.panel.PanelProblems;
+import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ProblemJson;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns a job run within the request into the answer the seed's clients expect: done → 200,
+ * still retrying → 202 "pending", refused for good → 4xx, needs an operator → 502.
+ */
+final class ActionAnswers {
+
+    private ActionAnswers() {
+    }
+
+    static Response provisioned(HostingAccount account, Job job, PanelServer server) {
+        if (job.status() == Job.Status.DONE) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("success", true);
+            body.put("account_id", account.id());
+            body.put("server_name", server.name());
+            body.put("server_url", server.baseUrl());
+            body.put("nextpanel_user_id", account.panelUserId());
+            body.put("username", account.username());
+            return Response.ok(body).build();
+        }
+        return notDone(account, job, "Account creation");
+    }
+
+    static Response acted(HostingAccount account, Job job, String message) {
+        if (job.status() == Job.Status.DONE) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("success", true);
+            body.put("account_id", account.id());
+            body.put("status", account.status().label());
+            body.put("message", message);
+            body.put("job_id", job.id());
+            return Response.ok(body).build();
+        }
+        return notDone(account, job, message);
+    }
+
+    private static Response notDone(HostingAccount account, Job job, String what) {
+        return switch (job.status()) {
+            case PENDING, IN_PROGRESS -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("success", false);
+                body.put("status", "pending");
+                body.put("account_id", account.id());
+                body.put("job_id", job.id());
+                body.put("username", account.username());
+                body.put("detail", "The panel could not be reached; it will be retried automatically: "
+                        + job.lastError());
+                body.put("next_attempt_at", job.nextAttemptAt().toString());
+                yield Response.accepted(body).build();
+            }
+            case FAILED -> ProblemJson.response(new Problem(PanelProblems.saysItExists(job.lastError()) ? 409 : 422,
+                    "panel-refused", what + " failed", job.lastError())
+                    .with("account_id", account.id()).with("job_id", job.id()));
+            default -> ProblemJson.response(new Problem(502, "needs-attention", what + " needs attention",
+                    job.lastError()).with("account_id", account.id()).with("job_id", job.id()));
+        };
+    }
+}

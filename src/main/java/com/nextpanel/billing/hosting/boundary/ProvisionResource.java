@@ -1,0 +1,37 @@
+package com.nextpanel.billing.hosting.boundary;
+
+import com.nextpanel.billing.fleet.control.Fleet;
+import com.nextpanel.billing.hosting.control.Provisioning;
+import com.nextpanel.billing.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The seed's POST /nextpanel/provision: a hosting account on the best server (or the one named). */
+@Path("/nextpanel/provision")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class ProvisionResource {
+
+    @Inject
+    Provisioning provisioning;
+
+    @Inject
+    Fleet fleet;
+
+    @POST
+    public Response provision(@Valid @NotNull ProvisionRequest body) {
+        Provisioning.Provisioned result = provisioning.provisionNow(body.toNewAccount());
+        return ActionAnswers.provisioned(result.account(), result.job(), fleet.get(result.account().serverId()));
+    }
+}

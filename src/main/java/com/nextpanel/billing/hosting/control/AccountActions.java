@@ -1,0 +1,97 @@
+package com.nextpanel.billing.hosting.control;
+
+import com.nextpanel.billing.audit.control.AuditLog;
+import com.nextpanel.billing.automation.control.JobRunner;
+import com.nextpanel.billing.automation.control.Jobs;
+import com.nextpanel.billing.automation.entity.Job;
+import com.nextpanel.billing.hosting.entity.HostingAccount;
+import com.nextpanel.billing.platform.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.function.Consumer;
+
+/**
+ * Suspend, unsuspend, terminate: each queued as a job in a short transaction (refused at once
+ * if the account's state does not allow it), then run within the request like the seed does.
+ */
+@ApplicationScoped
+public class AccountActions {
+
+    public static final String DEFAULT_SUSPENSION_REASON = "Suspended by an administrator";
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    JobRunner runner;
+
+    @Inject
+    AuditLog audit;
+
+    /** An account and the job that acted on it, as they stand after the attempt. */
+    public record Acted(HostingAccount account, Job job) {
+    }
+
+    @Inject
+    ActionQueue queue;
+
+    public Acted suspend(long accountId, String reason) {
+        String why = reason == null || reason.isBlank() ? DEFAULT_SUSPENSION_REASON : reason.trim();
+        return run(queue.enqueue(accountId, Job.Kind.SUSPEND, why, HostingAccount::requireSuspendable, true));
+    }
+
+    public Acted unsuspend(long accountId) {
+        return run(queue.enqueue(accountId, Job.Kind.UNSUSPEND, null, HostingAccount::requireUnsuspendable, true));
+    }
+
+    public Acted terminate(long accountId) {
+        return run(queue.enqueue(accountId, Job.Kind.TERMINATE, null, HostingAccount::requireTerminable, true));
+    }
+
+    /** Queues the action without running it (the overdue sweep's way). */
+    public Job enqueue(long accountId, Job.Kind kind, String reason) {
+        Consumer<HostingAccount> check = switch (kind) {
+            case SUSPEND -> HostingAccount::requireSuspendable;
+            case UNSUSPEND -> HostingAccount::requireUnsuspendable;
+            case TERMINATE -> HostingAccount::requireTerminable;
+            case PROVISION -> throw new IllegalArgumentException("accounts are created through Provisioning");
+        };
+        return queue.enqueue(accountId, kind, reason, check, false);
+    }
+
+    private Acted run(Job job) {
+        Job settled = runner.runClaimed(job.id());
+        return new Acted(accounts.get(job.accountId()), settled);
+    }
+
+    /** The short transaction that checks the account and queues its job. */
+    @ApplicationScoped
+    @Transactional
+    public static class ActionQueue {
+
+        @Inject
+        Accounts accounts;
+
+        @Inject
+        Jobs jobs;
+
+        @Inject
+        AuditLog audit;
+
+        public Job enqueue(long accountId, Job.Kind kind, String reason, Consumer<HostingAccount> allowed,
+                boolean runNow) {
+            HostingAccount account = accounts.lock(accountId);
+            allowed.accept(account);
+            jobs.openFor(accountId).ifPresent(open -> {
+                throw Problem.conflict("Account " + accountId + " already has a " + open.kind().name().toLowerCase()
+                        + " in progress (job " + open.id() + "); wait for it to finish");
+            });
+            return runNow ? jobs.enqueueClaimed(kind, accountId, reason, null, audit.actor())
+                    : jobs.enqueue(kind, accountId, reason, null, audit.actor());
+        }
+    }
+}

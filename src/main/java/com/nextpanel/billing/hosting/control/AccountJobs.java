@@ -1,0 +1,205 @@
+package com.nextpanel.billing.hosting.control;
+
+import com.nextpanel.billing.automation.control.JobHandler;
+import com.nextpanel.billing.automation.control.JobOutcome;
+import com.nextpanel.billing.automation.control.Jobs;
+import com.nextpanel.billing.automation.entity.Job;
+import com.nextpanel.billing.fleet.control.CapacityAlerts;
+import com.nextpanel.billing.fleet.control.Fleet;
+import com.nextpanel.billing.fleet.control.PanelAccess;
+import com.nextpanel.billing.hosting.entity.AccountStatus;
+import com.nextpanel.billing.hosting.entity.HostingAccount;
+import com.nextpanel.billing.panel.PanelException;
+import com.nextpanel.billing.panel.PanelProblems;
+import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.security.SecretCipher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Clock;
+
+/**
+ * What each account job does on the panel, and how the panel's answer changes the account.
+ * Idempotent towards our records: a job resumed after a crash finds its work maybe done.
+ */
+@ApplicationScoped
+public class AccountJobs implements JobHandler {
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    AccountOpening opening;
+
+    @Inject
+    PanelAccess panels;
+
+    @Inject
+    Fleet fleet;
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    SecretCipher cipher;
+
+    @Inject
+    CapacityAlerts capacityAlerts;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public boolean handles(Job.Kind kind) {
+        return true; // every job kind so far acts on an account
+    }
+
+    @Override
+    public JobOutcome attempt(Job job) {
+        HostingAccount account = accounts.get(job.accountId());
+        return switch (job.kind()) {
+            case PROVISION -> create(job, account);
+            case SUSPEND -> suspend(job, account);
+            case UNSUSPEND -> unsuspend(account);
+            case TERMINATE -> terminate(account);
+        };
+    }
+
+    private JobOutcome create(Job job, HostingAccount queued) {
+        HostingAccount account = queued;
+        if (account.status() == AccountStatus.ACTIVE) {
+            return JobOutcome.done("account " + account.username() + " was already created", null);
+        }
+        if (account.status() != AccountStatus.PENDING) {
+            return JobOutcome.failed("account is " + account.status().label() + ", nothing to create", null);
+        }
+        if (job.secretSealed() == null) {
+            return JobOutcome.needsAttention("the customer's password is no longer kept; create the account again");
+        }
+        if (account.serverId() == null) {
+            try {
+                opening.placeIfUnplaced(account.id());
+                account = accounts.get(account.id());
+                capacityAlerts.check(account.serverId());
+            } catch (Problem noServer) {
+                return JobOutcome.retry(noServer.detail(), null);
+            }
+        }
+        long accountId = account.id();
+        String where = on(account);
+        JsonObject body = panelAccount(job, account);
+        try {
+            JsonObject created = panels.once(account.serverId(), panel -> panel.createAccount(body));
+            long panelUserId = created.getJsonNumber("id").longValue();
+            return JobOutcome.done("created " + account.username() + " as panel user " + panelUserId + where,
+                    () -> accounts.activate(accountId, panelUserId));
+        } catch (PanelException e) {
+            if (e.kind() == PanelException.Kind.TIMEOUT || e.kind() == PanelException.Kind.PANEL_ERROR) {
+                jobs.markOutcomeUnknown(job.id()); // the panel may have created it before the answer was lost
+            }
+            if (e.kind() == PanelException.Kind.REJECTED && job.outcomeUnknown() && PanelProblems.saysItExists(e.panelDetail())) {
+                return JobOutcome.needsAttention("the panel says '" + e.panelDetail() + "', but an earlier attempt of"
+                        + " ours may have created " + account.username() + where + " before its answer was lost: check"
+                        + " the panel, then retry this job or create the account again under a new name");
+            }
+            if (e.kind() == PanelException.Kind.REJECTED) {
+                String reason = "Account creation failed: " + e.panelDetail();
+                return JobOutcome.failed(reason + where, () -> accounts.fail(accountId, reason));
+            }
+            return otherwise(e, where);
+        }
+    }
+
+    private JobOutcome suspend(Job job, HostingAccount account) {
+        if (account.status() == AccountStatus.SUSPENDED) {
+            return JobOutcome.done("account was already suspended", null);
+        }
+        if (account.status() != AccountStatus.ACTIVE) {
+            return JobOutcome.failed("account is " + account.status().label() + " and cannot be suspended", null);
+        }
+        long id = account.id();
+        String reason = job.reason();
+        try {
+            panels.repeatable(account.serverId(), panel -> panel.suspend(account.panelUserId(), reason));
+            return JobOutcome.done("suspended: " + reason + on(account), () -> accounts.suspend(id, reason));
+        } catch (PanelException e) {
+            return otherwise(e, on(account));
+        }
+    }
+
+    private JobOutcome unsuspend(HostingAccount account) {
+        if (account.status() == AccountStatus.ACTIVE) {
+            return JobOutcome.done("account was already active", null);
+        }
+        if (account.status() != AccountStatus.SUSPENDED) {
+            return JobOutcome.failed("account is " + account.status().label() + " and cannot be unsuspended", null);
+        }
+        long id = account.id();
+        try {
+            panels.repeatable(account.serverId(), panel -> panel.unsuspend(account.panelUserId()));
+            return JobOutcome.done("unsuspended" + on(account), () -> accounts.unsuspend(id));
+        } catch (PanelException e) {
+            return otherwise(e, on(account));
+        }
+    }
+
+    private JobOutcome terminate(HostingAccount account) {
+        if (account.status() == AccountStatus.TERMINATED) {
+            return JobOutcome.done("account was already terminated", null);
+        }
+        if (account.status() != AccountStatus.ACTIVE && account.status() != AccountStatus.SUSPENDED) {
+            return JobOutcome.failed("account is " + account.status().label() + " and cannot be terminated", null);
+        }
+        long id = account.id();
+        try {
+            panels.repeatable(account.serverId(), panel -> panel.delete(account.panelUserId()));
+            return JobOutcome.done("deleted from the panel" + on(account), () -> accounts.terminate(id));
+        } catch (PanelException e) {
+            if (e.kind() == PanelException.Kind.NOT_FOUND) {
+                return JobOutcome.done("already gone from the panel" + on(account), () -> accounts.terminate(id));
+            }
+            return otherwise(e, on(account));
+        }
+    }
+
+    /** The panel failures every kind of job treats alike. */
+    private JobOutcome otherwise(PanelException e, String where) {
+        if (e.isTransient()) {
+            return JobOutcome.retry(e.getMessage() + where,
+                    e.retryAfter().map(wait -> clock.instant().plus(wait)).orElse(null));
+        }
+        return JobOutcome.needsAttention(e.getMessage() + where);
+    }
+
+    private JsonObject panelAccount(Job job, HostingAccount account) {
+        JsonObjectBuilder metadata = Json.createObjectBuilder().add("account_id", account.id());
+        addIfPresent(metadata, "customer_id", account.customerId());
+        addIfPresent(metadata, "order_id", account.orderId());
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("username", account.username())
+                .add("email", account.email())
+                .add("password", cipher.open(job.secretSealed()))
+                .add("is_admin", false)
+                .add("billing_id", String.valueOf(account.id()))
+                .add("metadata", metadata);
+        addIfPresent(body, "full_name", account.fullName());
+        addIfPresent(body, "phone", account.phone());
+        addIfPresent(body, "company", account.company());
+        addIfPresent(body, "package_id", account.packageId());
+        return body.build();
+    }
+
+    private String on(HostingAccount account) {
+        return fleet.find(account.serverId()).map(s -> " (server '" + s.name() + "')").orElse("");
+    }
+
+    private static void addIfPresent(JsonObjectBuilder json, String name, Object value) {
+        if (value instanceof Long number) {
+            json.add(name, number);
+        } else if (value != null) {
+            json.add(name, value.toString());
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package com.nextpanel.billing.hosting.control;
+
+import com.nextpanel.billing.audit.control.AuditLog;
+import com.nextpanel.billing.automation.control.Jobs;
+import com.nextpanel.billing.automation.entity.Job;
+import com.nextpanel.billing.fleet.control.ServerSelector;
+import com.nextpanel.billing.fleet.entity.PanelServer;
+import com.nextpanel.billing.hosting.entity.HostingAccount;
+import com.nextpanel.billing.security.SecretCipher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+
+/**
+ * The transaction that opens an account: its row, optionally its slot on a server, and its
+ * PROVISION job carrying the sealed password. A crash after it leaves a job that resumes.
+ */
+@ApplicationScoped
+@Transactional
+public class AccountOpening {
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    ServerSelector selector;
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    SecretCipher cipher;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** Placed now (a 503 if no server can take it); the returned job is claimed for the caller to run. */
+    public Job placeAndQueue(NewAccount request) {
+        accounts.refuseTakenUsername(request.holder().username());
+        PanelServer server = request.serverId() == null ? selector.reserveBest() : selector.reserveOn(request.serverId());
+        HostingAccount account = open(request);
+        account.placeOn(server.id(), clock.instant());
+        return jobs.enqueueClaimed(Job.Kind.PROVISION, account.id(), null, cipher.seal(request.password()),
+                audit.actor());
+    }
+
+    /** Not placed yet: the job will choose the server when it runs. */
+    public Job queue(NewAccount request) {
+        accounts.refuseTakenUsername(request.holder().username());
+        return queue(open(request), request);
+    }
+
+    /** Places an account that was queued unplaced; false if it already is. */
+    public boolean placeIfUnplaced(long accountId) {
+        HostingAccount account = accounts.lock(accountId);
+        if (account.serverId() != null) {
+            return false;
+        }
+        account.placeOn(selector.reserveBest().id(), clock.instant());
+        return true;
+    }
+
+    private HostingAccount open(NewAccount request) {
+        HostingAccount account = new HostingAccount(request.holder(), request.customerId(), request.orderId(),
+                clock.instant());
+        accounts.add(account);
+        return account;
+    }
+
+    private Job queue(HostingAccount account, NewAccount request) {
+        return jobs.enqueue(Job.Kind.PROVISION, account.id(), null, cipher.seal(request.password()), audit.actor());
+    }
+}

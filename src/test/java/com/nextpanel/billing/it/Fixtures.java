@@ -1,0 +1,70 @@
+package com.nextpanel.billing.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nextpanel.simulator.NextPanelSimulator;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Arranging through the API, as an operator would. */
+public final class Fixtures {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private Fixtures() {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + SEQUENCE.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 1_000_000, 36);
+    }
+
+    public static long registerServer(Api api, NextPanelSimulator sim, int capacity) {
+        JsonObject body = Json.createObjectBuilder(FleetIT.seedServer(unique("Server "), sim))
+                .add("capacity", capacity).build();
+        Api.Reply reply = api.post("/api/v1/nextpanel/servers", body);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().getJsonNumber("server_id").longValue();
+    }
+
+    /** Deactivates every other server, so that selection sees only the test's own. */
+    public static void onlyActive(Api api, Long... serverIds) {
+        Set<Long> keep = Set.of(serverIds);
+        for (JsonObject server : api.get("/api/v1/nextpanel/servers").array().getValuesAs(JsonObject.class)) {
+            long id = server.getJsonNumber("id").longValue();
+            boolean active = keep.contains(id);
+            if (server.getBoolean("is_active") != active) {
+                Api.Reply reply = api.patch("/api/v1/nextpanel/servers/" + id,
+                        Json.createObjectBuilder().add("is_active", active).build());
+                assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+            }
+        }
+    }
+
+    /** The seed's provision body, with a fresh username. */
+    public static JsonObject provision(String username) {
+        return Json.createObjectBuilder()
+                .add("customer_id", 123)
+                .add("order_id", 456)
+                .add("username", username)
+                .add("email", username + "@example.com")
+                .add("password", "SecurePass123!")
+                .add("full_name", "John Doe")
+                .add("phone", "+1234567890")
+                .add("package_id", 1)
+                .build();
+    }
+
+    public static String username() {
+        return unique("cust").toLowerCase();
+    }
+
+    public static JsonObject server(Api api, long id) {
+        return api.get("/api/v1/nextpanel/servers/" + id).json();
+    }
+
+    public static JsonObject account(Api api, long id) {
+        return api.get("/api/v1/nextpanel/accounts/" + id).json();
+    }
+}

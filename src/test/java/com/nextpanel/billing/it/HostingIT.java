@@ -1,0 +1,321 @@
+package com.nextpanel.billing.it;
+
+import static com.nextpanel.billing.it.Fixtures.account;
+import static com.nextpanel.billing.it.Fixtures.onlyActive;
+import static com.nextpanel.billing.it.Fixtures.provision;
+import static com.nextpanel.billing.it.Fixtures.registerServer;
+import static com.nextpanel.billing.it.Fixtures.server;
+import static com.nextpanel.billing.it.Fixtures.username;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nextpanel.simulator.NextPanelSimulator;
+import com.nextpanel.simulator.SimAccount;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The seed's account calls end to end, load balancing and capacity, against simulators over HTTP. */
+@ExtendWith(ArquillianExtension.class)
+class HostingIT {
+
+    private static final List<NextPanelSimulator> SIMULATORS = new ArrayList<>();
+
+    @ArquillianResource
+    URL deployment;
+
+    Api api;
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Deployments.billingWar();
+    }
+
+    @BeforeEach
+    void connect() {
+        api = Api.admin(deployment);
+    }
+
+    @AfterAll
+    static void stopSimulators() {
+        SIMULATORS.forEach(NextPanelSimulator::close);
+    }
+
+    static NextPanelSimulator simulator() {
+        NextPanelSimulator sim = NextPanelSimulator.start();
+        SIMULATORS.add(sim);
+        return sim;
+    }
+
+    @Test
+    void theSeedsAccountCallsWorkVerbatim() {
+        NextPanelSimulator sim = simulator();
+        long serverId = registerServer(api, sim, 100);
+        onlyActive(api, serverId);
+        String username = username();
+
+        Api.Reply provisioned = api.post("/api/v1/nextpanel/provision", provision(username));
+
+        assertThat(provisioned.status()).as(provisioned.toString()).isEqualTo(200);
+        JsonObject body = provisioned.json();
+        assertThat(body.getBoolean("success")).isTrue();
+        assertThat(body.getString("username")).isEqualTo(username);
+        assertThat(body.getString("server_url")).isEqualTo(sim.baseUrl());
+        assertThat(body.getString("server_name")).startsWith("Server ");
+        long accountId = body.getJsonNumber("account_id").longValue();
+        long panelUserId = body.getJsonNumber("nextpanel_user_id").longValue();
+        SimAccount onPanel = sim.account(panelUserId).orElseThrow();
+        assertThat(onPanel.username()).isEqualTo(username);
+        assertThat(onPanel.status()).isEqualTo("active");
+        assertThat(sim.passwordMatches(panelUserId, "SecurePass123!")).isTrue();
+        assertThat(provisioned.body()).doesNotContain("SecurePass123!");
+        assertThat(server(api, serverId).getInt("current_accounts")).isEqualTo(1);
+
+        Api.Reply suspended = api.post("/api/v1/nextpanel/accounts/" + accountId + "/suspend",
+                Json.createObjectBuilder().add("reason", "Payment overdue").build());
+        assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+        assertThat(suspended.json().getString("status")).isEqualTo("suspended");
+        assertThat(sim.account(panelUserId).orElseThrow().status()).isEqualTo("suspended");
+        assertThat(sim.account(panelUserId).orElseThrow().suspensionReason()).isEqualTo("Payment overdue");
+        assertThat(account(api, accountId).getString("suspension_reason")).isEqualTo("Payment overdue");
+
+        Api.Reply unsuspended = api.post("/api/v1/nextpanel/accounts/" + accountId + "/unsuspend", null);
+        assertThat(unsuspended.status()).as(unsuspended.toString()).isEqualTo(200);
+        assertThat(sim.account(panelUserId).orElseThrow().status()).isEqualTo("active");
+
+        Api.Reply stats = api.get("/api/v1/nextpanel/accounts/" + accountId + "/stats");
+        assertThat(stats.status()).as(stats.toString()).isEqualTo(200);
+        assertThat(stats.json().keySet()).contains("user_id", "username", "email", "total_domains", "total_databases",
+                "total_email_accounts", "total_ssl_certificates", "storage_used", "last_login", "account_age_days");
+        assertThat(stats.json().getJsonNumber("user_id").longValue()).isEqualTo(panelUserId);
+
+        Api.Reply deleted = api.delete("/api/v1/nextpanel/accounts/" + accountId);
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
+        assertThat(sim.account(panelUserId).orElseThrow().deleted()).isTrue();
+        assertThat(account(api, accountId).getString("status")).isEqualTo("terminated");
+        assertThat(server(api, serverId).getInt("current_accounts")).isZero();
+
+        Api.Reply audit = api.get("/api/v1/audit?target_type=account&target_id=" + accountId);
+        assertThat(audit.json().getJsonArray("items").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("action"))
+                .containsExactly("account.terminate", "account.unsuspend", "account.suspend", "account.provision");
+        assertThat(audit.body()).doesNotContain("SecurePass123!");
+    }
+
+    @Test
+    void suspendTakesTheReasonFromTheQueryOrDefaultsIt() {
+        NextPanelSimulator sim = simulator();
+        onlyActive(api, registerServer(api, sim, 10));
+        long first = api.post("/api/v1/nextpanel/provision", provision(username())).json().getInt("account_id");
+        long second = api.post("/api/v1/nextpanel/provision", provision(username())).json().getInt("account_id");
+
+        Api.Reply byQuery = api.send("POST", "/api/v1/nextpanel/accounts/" + first + "/suspend?reason=Abuse%20report",
+                null, null);
+        Api.Reply noBody = api.send("POST", "/api/v1/nextpanel/accounts/" + second + "/suspend", null, null);
+        Api.Reply again = api.send("POST", "/api/v1/nextpanel/accounts/" + second + "/suspend", null, null);
+
+        assertThat(byQuery.status()).as(byQuery.toString()).isEqualTo(200);
+        assertThat(account(api, first).getString("suspension_reason")).isEqualTo("Abuse report");
+        assertThat(noBody.status()).as(noBody.toString()).isEqualTo(200);
+        assertThat(account(api, second).getString("suspension_reason")).isEqualTo("Suspended by an administrator");
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().getString("detail")).contains("is suspended and cannot be suspended");
+    }
+
+    @Test
+    void accountsAreListedFilteredAndShown() {
+        NextPanelSimulator sim = simulator();
+        long serverId = registerServer(api, sim, 10);
+        onlyActive(api, serverId);
+        String username = username();
+        long id = api.post("/api/v1/nextpanel/provision", provision(username)).json().getInt("account_id");
+
+        Api.Reply byServer = api.get("/api/v1/nextpanel/accounts?server_id=" + serverId);
+        Api.Reply byName = api.get("/api/v1/nextpanel/accounts?username=" + username + "&status=active");
+        Api.Reply one = api.get("/api/v1/nextpanel/accounts/" + id);
+
+        assertThat(byServer.json().getJsonArray("items").getValuesAs(JsonObject.class))
+                .extracting(a -> a.getString("username")).containsExactly(username);
+        assertThat(byName.json().getJsonNumber("total").longValue()).isEqualTo(1);
+        assertThat(one.json().getString("status")).isEqualTo("active");
+        assertThat(one.json().getJsonNumber("customer_id").longValue()).isEqualTo(123);
+        assertThat(one.json().getJsonNumber("order_id").longValue()).isEqualTo(456);
+        assertThat(api.get("/api/v1/nextpanel/accounts/99999999").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/nextpanel/accounts?status=sleeping").status()).isEqualTo(400);
+    }
+
+    @Test
+    void distributionFollowsFreeCapacity() {
+        long big = registerServer(api, simulator(), 10);
+        long small = registerServer(api, simulator(), 5);
+        onlyActive(api, big, small);
+
+        for (int i = 0; i < 6; i++) {
+            Api.Reply reply = api.post("/api/v1/nextpanel/provision", provision(username()));
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        }
+
+        // 10 free vs 5: the big one until both have 5 free, then the lower utilization (small, 0 %)
+        assertThat(server(api, big).getInt("current_accounts")).isEqualTo(5);
+        assertThat(server(api, small).getInt("current_accounts")).isEqualTo(1);
+    }
+
+    @Test
+    void aFullFleetIsRefusedClearlyAndNothingIsWritten() {
+        NextPanelSimulator sim = simulator();
+        long serverId = registerServer(api, sim, 1);
+        onlyActive(api, serverId);
+        assertThat(api.post("/api/v1/nextpanel/provision", provision(username())).status()).isEqualTo(200);
+        long accountsBefore = api.get("/api/v1/nextpanel/accounts").json().getJsonNumber("total").longValue();
+        long createsBefore = sim.requests("POST", "/api/v1/billing/accounts");
+
+        Api.Reply refused = api.post("/api/v1/nextpanel/provision", provision(username()));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+        assertThat(refused.json().getString("title")).isEqualTo("Server not available");
+        assertThat(refused.json().getString("detail")).contains("is full (1/1)").contains("is inactive");
+        assertThat(api.get("/api/v1/nextpanel/accounts").json().getJsonNumber("total").longValue()).isEqualTo(accountsBefore);
+        assertThat(sim.requests("POST", "/api/v1/billing/accounts")).isEqualTo(createsBefore);
+    }
+
+    @Test
+    void aChosenServerIsUsedAndHeldToTheSameRules() {
+        long chosen = registerServer(api, simulator(), 10);
+        long bigger = registerServer(api, simulator(), 50);
+        long inactive = registerServer(api, simulator(), 50);
+        onlyActive(api, chosen, bigger);
+
+        Api.Reply onChosen = api.post("/api/v1/nextpanel/provision",
+                Json.createObjectBuilder(provision(username())).add("server_id", chosen).build());
+        Api.Reply onInactive = api.post("/api/v1/nextpanel/provision",
+                Json.createObjectBuilder(provision(username())).add("server_id", inactive).build());
+        Api.Reply onUnknown = api.post("/api/v1/nextpanel/provision",
+                Json.createObjectBuilder(provision(username())).add("server_id", 9_999_999).build());
+
+        assertThat(onChosen.status()).as(onChosen.toString()).isEqualTo(200);
+        assertThat(server(api, chosen).getInt("current_accounts")).isEqualTo(1);
+        assertThat(onInactive.status()).as(onInactive.toString()).isEqualTo(503);
+        assertThat(onInactive.json().getString("detail")).contains("is inactive");
+        assertThat(onUnknown.status()).as(onUnknown.toString()).isEqualTo(422);
+    }
+
+    @Test
+    void twoHundredConcurrentProvisionsIntoFiftySlotsMakeExactlyFiftyAccounts() throws Exception {
+        NextPanelSimulator a = simulator();
+        NextPanelSimulator b = simulator();
+        long first = registerServer(api, a, 30);
+        long second = registerServer(api, b, 20);
+        onlyActive(api, first, second);
+
+        ExecutorService clients = Executors.newFixedThreadPool(50);
+        List<Future<Api.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String username = username();
+            replies.add(clients.submit(() -> api.post("/api/v1/nextpanel/provision", provision(username))));
+        }
+        int created = 0;
+        int refused = 0;
+        for (Future<Api.Reply> reply : replies) {
+            int status = reply.get().status();
+            if (status == 200) {
+                created++;
+            } else if (status == 503) {
+                refused++;
+            } else {
+                throw new AssertionError("Unexpected answer: " + reply.get());
+            }
+        }
+        clients.shutdown();
+
+        assertThat(created).isEqualTo(50);
+        assertThat(refused).isEqualTo(150);
+        assertThat(a.accountCount() + b.accountCount()).isEqualTo(50);
+        assertThat(a.accountCount()).isEqualTo(30);
+        assertThat(server(api, first).getInt("current_accounts")).isEqualTo(30);
+        assertThat(server(api, second).getInt("current_accounts")).isEqualTo(20);
+    }
+
+    @Test
+    void aUsernameInUseIsRefusedBeforeAnyPanelCall() {
+        NextPanelSimulator sim = simulator();
+        onlyActive(api, registerServer(api, sim, 10));
+        String username = username();
+        assertThat(api.post("/api/v1/nextpanel/provision", provision(username)).status()).isEqualTo(200);
+        long creates = sim.requests("POST", "/api/v1/billing/accounts");
+
+        Api.Reply again = api.post("/api/v1/nextpanel/provision", provision(username));
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().getString("detail")).contains("already in use");
+        assertThat(sim.requests("POST", "/api/v1/billing/accounts")).isEqualTo(creates);
+    }
+
+    @Test
+    void thePanelsOwnRefusalFailsTheAccountAndFreesTheSlot() throws Exception {
+        NextPanelSimulator sim = simulator();
+        long serverId = registerServer(api, sim, 10);
+        onlyActive(api, serverId);
+        String username = username();
+        createDirectlyOnPanel(sim, username); // someone made it on the panel behind our back
+
+        Api.Reply reply = api.post("/api/v1/nextpanel/provision", provision(username));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
+        assertThat(reply.json().getString("title")).isEqualTo("Account creation failed");
+        assertThat(reply.json().getString("detail")).contains("Username already exists");
+        long accountId = reply.json().getJsonNumber("account_id").longValue();
+        assertThat(account(api, accountId).getString("status")).isEqualTo("failed");
+        assertThat(server(api, serverId).getInt("current_accounts")).isZero();
+    }
+
+    @Test
+    void badInputCreatesNothingAnywhere() {
+        NextPanelSimulator sim = simulator();
+        onlyActive(api, registerServer(api, sim, 10));
+        long accountsBefore = api.get("/api/v1/nextpanel/accounts").json().getJsonNumber("total").longValue();
+        JsonObject bad = Json.createObjectBuilder(provision("9Bad-Name"))
+                .add("email", "not-an-email").add("password", "short").add("customer_id", -4).build();
+
+        Api.Reply reply = api.post("/api/v1/nextpanel/provision", bad);
+        Api.Reply weak = api.post("/api/v1/nextpanel/provision",
+                Json.createObjectBuilder(provision(username())).add("password", "alllowercaseletters").build());
+        Api.Reply wrongType = api.send("POST", "/api/v1/nextpanel/provision",
+                provision(username()).toString().replace("\"package_id\":1", "\"package_id\":\"gold\""), "application/json");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.json().getJsonArray("errors").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("field")).contains("username", "email", "password", "customer_id");
+        assertThat(reply.body()).doesNotContain("short");
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.body()).doesNotContain("alllowercaseletters");
+        assertThat(wrongType.status()).as(wrongType.toString()).isEqualTo(400);
+        assertThat(sim.requests("POST", "/api/v1/billing/accounts")).isZero();
+        assertThat(api.get("/api/v1/nextpanel/accounts").json().getJsonNumber("total").longValue()).isEqualTo(accountsBefore);
+    }
+
+    static void createDirectlyOnPanel(NextPanelSimulator sim, String username) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.baseUrl() + "/api/v1/billing/accounts"))
+                .header("Content-Type", "application/json")
+                .header("X-API-Key", sim.apiKey())
+                .header("X-API-Secret", sim.apiSecret())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
+                        .add("username", username).add("email", username + "@elsewhere.example")
+                        .add("password", "Other-Pass-123").build().toString()))
+                .build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(201);
+    }
+}
