@@ -1,0 +1,60 @@
+package com.nextpanel.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code bench/run p1|p2|p4|all}: runs the named benchmarks one after the other, each on its own
+ * throwaway stack, and exits non-zero when one of them fails (bench/README.md).
+ */
+public final class Bench {
+
+    interface Benchmark {
+        void run(Report report) throws Exception;
+    }
+
+    private static final Map<String, Benchmark> BENCHMARKS = new LinkedHashMap<>();
+
+    static {
+        BENCHMARKS.put("p1", new P1FleetStatus());
+        BENCHMARKS.put("p2", new P2ProvisioningThroughput());
+        BENCHMARKS.put("p4", new P4ConcurrentProvisioning());
+    }
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) {
+        String which = args.length == 0 ? "" : args[0].trim().toLowerCase();
+        List<String> ids = which.equals("all") ? List.copyOf(BENCHMARKS.keySet()) : List.of(which);
+        if (!BENCHMARKS.keySet().containsAll(ids)) {
+            System.err.println("usage: bench/run p1|p2|p4|all   (got '" + which + "')");
+            System.exit(2);
+        }
+        List<String> verdicts = new ArrayList<>();
+        boolean allPassed = true;
+        for (String id : ids) {
+            Report report = new Report(id.toUpperCase());
+            long started = System.nanoTime();
+            try {
+                BENCHMARKS.get(id).run(report);
+            } catch (Exception | AssertionError e) {
+                e.printStackTrace();
+                String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                report.fail("did not complete: " + message.lines().findFirst().orElse(""));
+            }
+            Report.info(String.format("%s took %.0f s in all", report.id(), (System.nanoTime() - started) / 1e9));
+            report.line(report.verdict());
+            verdicts.add(report.verdict());
+            allPassed &= report.passed();
+        }
+        if (ids.size() > 1) {
+            System.out.println();
+            verdicts.forEach(v -> System.out.println("  " + v));
+        }
+        // exec:java runs in Maven's JVM: exit with the verdict (and past the simulators' threads).
+        System.exit(allPassed ? 0 : 1);
+    }
+}

@@ -1,0 +1,433 @@
+package com.nextpanel.bench;
+
+import com.nextpanel.simulator.NextPanelSimulator;
+import fish.payara.micro.PayaraMicro;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The system under test, all on 127.0.0.1 and all thrown away by {@link #close()}: an embedded
+ * PostgreSQL in a temp folder, the WAR on Payara Micro as a child JVM started the way
+ * server-config/README.md starts a production node (post-boot commands, default JIT and GC),
+ * and NextPanel simulators in this JVM. Close runs from a finally and from a shutdown hook
+ * (Ctrl-C), whichever comes first.
+ */
+final class BenchStack implements AutoCloseable {
+
+    private static final String DATABASE = "billing";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The app's configuration comes from the environment too: none of the caller's may leak in. */
+    private static final List<String> APP_ENV_PREFIXES = List.of("DB_", "BILLING_", "FLEET_", "PANEL_", "JOBS_", "MP_");
+
+    private final String name;
+    private final Path work;
+    private final Path projectDir = Path.of(System.getProperty("bench.basedir", ".")).toAbsolutePath().normalize();
+    private final String adminToken = "npb_bench_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(24));
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade dance on every new connection
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final List<NextPanelSimulator> simulators = new ArrayList<>();
+    private final Map<String, String> appConfig = new LinkedHashMap<>();
+    private final Thread hook;
+
+    // guarded by this: close() may run from the hook while main is still starting things
+    private boolean closed;
+    private EmbeddedPostgres postgres;
+    private Process payara;
+    private String jdbcUrl;
+    private int port;
+    private volatile boolean deployFailed;
+
+    BenchStack(String name) throws IOException {
+        this.name = name;
+        Stale.reap();
+        this.work = Files.createTempDirectory("nextpanel-bench-" + name.toLowerCase() + "-");
+        Stale.claim(work);
+        this.hook = new Thread(this::close, "bench-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** An app setting passed as its environment variable (MicroProfile Config: panel.x-y → PANEL_X_Y). */
+    BenchStack config(String key, Object value) {
+        appConfig.put(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"), String.valueOf(value));
+        return this;
+    }
+
+    /** PostgreSQL, then Payara with the WAR; returns once the API answers and /health/ready is 200. */
+    BenchStack start() throws Exception {
+        Path war = Path.of(System.getProperty("bench.war", "target/nextpanel-billing.war")).toAbsolutePath();
+        if (!Files.isRegularFile(war)) {
+            throw new IllegalStateException(war + " is missing (bench/run builds it with mvn package)");
+        }
+        // A copy: another engineer's `mvn package` may rewrite target/*.war while Payara reads it.
+        Path warCopy = Files.copy(war, work.resolve("nextpanel-billing.war"));
+        Path postBoot = projectDir.resolve("server-config/post-boot-commands.asadmin");
+        if (!Files.isRegularFile(postBoot)) {
+            throw new IllegalStateException(postBoot + " is missing");
+        }
+        long t0 = System.nanoTime();
+        startPostgres();
+        long t1 = System.nanoTime();
+        startPayara(warCopy, postBoot);
+        awaitReady(Duration.ofSeconds(Long.getLong("bench.startTimeoutSeconds", 180)));
+        long t2 = System.nanoTime();
+        Report.info(String.format("%s stack up: PostgreSQL %.1f s, Payara Micro + WAR %.1f s (app on 127.0.0.1:%d; work dir %s)",
+                name, (t1 - t0) / 1e9, (t2 - t1) / 1e9, port, work));
+        return this;
+    }
+
+    private void startPostgres() throws IOException, SQLException {
+        Path log = work.resolve("postgres.log");
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(work.resolve("pg"))
+                .setCleanDataDirectory(true)
+                // as a production database would run: commits reach the disk
+                .setServerConfig("fsync", System.getProperty("bench.pg.fsync", "on"))
+                .setServerConfig("synchronous_commit", System.getProperty("bench.pg.fsync", "on"))
+                .setServerConfig("max_connections", "200")
+                .setRegisterShutdownHook(false)
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        if (Diagnostics.statementsWanted()) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("stopped while starting");
+            }
+            postgres = builder.start();
+        }
+        Stale.record(work, "postgres.pid", postmasterPid());
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + DATABASE);
+        }
+        jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+        if (Diagnostics.statementsWanted()) {
+            try (Connection c = db(); Statement s = c.createStatement()) {
+                s.execute("CREATE EXTENSION pg_stat_statements");
+            }
+        }
+    }
+
+    private long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(work.resolve("pg").resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private void startPayara(Path war, Path postBoot) throws Exception {
+        port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String extraJvm = System.getProperty("bench.payaraJvmArgs", "").trim();
+        if (!extraJvm.isEmpty()) {
+            command.addAll(List.of(extraJvm.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", microJar().toString(),
+                "--deploy", war.toString(), "--contextroot", "/", "--port", Integer.toString(port),
+                "--postbootcommandfile", postBoot.toString(), "--nohazelcast"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> APP_ENV_PREFIXES.stream().anyMatch(k::startsWith));
+        env.put("DB_URL", jdbcUrl);
+        env.put("DB_USER", "postgres");
+        env.put("DB_PASSWORD", "postgres"); // the embedded server trusts local connections
+        env.put("BILLING_SECRET_KEY", Base64.getEncoder().encodeToString(bytes(32)));
+        env.put("BILLING_ADMIN_TOKEN", adminToken);
+        env.putAll(appConfig);
+        Process started;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("stopped while starting");
+            }
+            started = payara = builder.start();
+        }
+        Stale.record(work, "payara.pid", started.pid());
+        Thread log = new Thread(() -> copyLog(started, work.resolve("payara.log")), name + "-payara-log");
+        log.setDaemon(true);
+        log.start();
+    }
+
+    /** Payara's output to a file, watched for the one sign that the WAR did not deploy. */
+    private void copyLog(Process process, Path file) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), true)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                out.println(line);
+                if (line.contains("Exception while loading the app")) {
+                    deployFailed = true;
+                }
+            }
+        } catch (IOException e) {
+            // Payara has gone; its exit code tells the rest
+        }
+    }
+
+    /** Payara opens its port before the WAR is deployed: ready means the API answers and /health/ready is 200. */
+    private void awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int api = -1;
+        int health = -1;
+        while (System.nanoTime() < deadline) {
+            if (!payara.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with code " + payara.exitValue() + tail());
+            }
+            if (deployFailed) {
+                throw new IllegalStateException("the WAR did not deploy" + tail());
+            }
+            api = status("/api/v1/nextpanel/servers");
+            if (api != -1 && api != 404) {
+                health = status("/health/ready");
+                if (health == 200) {
+                    return;
+                }
+            }
+            payara.waitFor(250, TimeUnit.MILLISECONDS);
+        }
+        throw new IllegalStateException("not ready after " + timeout.toSeconds() + " s (API: " + api
+                + ", /health/ready: " + health + ")" + tail());
+    }
+
+    private int status(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** The last lines of Payara's log, for a failure message. */
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(work.resolve("payara.log"));
+            return "\n--- last lines of " + work.resolve("payara.log") + " ---\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    // ---- the API, as an operator's script calls it ----
+
+    record Reply(int status, String body) {
+        JsonObject json() {
+            return parse().asJsonObject();
+        }
+
+        JsonArray array() {
+            return parse().asJsonArray();
+        }
+
+        private JsonValue parse() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.readValue();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("not JSON (HTTP " + status + "): " + shortBody(), e);
+            }
+        }
+
+        String shortBody() {
+            String oneLine = body.replaceAll("\\s+", " ");
+            return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
+        }
+    }
+
+    Reply get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET());
+    }
+
+    Reply post(String path, JsonStructure body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    Reply patch(String path, JsonStructure body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Accept", "application/json");
+    }
+
+    private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.body());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    // ---- panels ----
+
+    /** A simulator in this JVM, closed with the stack. */
+    NextPanelSimulator simulator(Duration latency) {
+        NextPanelSimulator sim = NextPanelSimulator.start();
+        synchronized (this) {
+            simulators.add(sim);
+        }
+        sim.setLatency(latency);
+        return sim;
+    }
+
+    /** POST /servers (201), the rate limit set so high that it never binds; answers the server id. */
+    long register(String serverName, NextPanelSimulator sim, int capacity) throws IOException, InterruptedException {
+        JsonObject body = Json.createObjectBuilder()
+                .add("name", serverName)
+                .add("base_url", sim.baseUrl())
+                .add("api_key", sim.apiKey())
+                .add("api_secret", sim.apiSecret())
+                .add("capacity", capacity)
+                .add("rate_limit_per_hour", 1_000_000)
+                .build();
+        Reply reply = post("/api/v1/nextpanel/servers", body);
+        if (reply.status() != 201) {
+            throw new IllegalStateException("registering " + serverName + ": HTTP " + reply.status() + " " + reply.shortBody());
+        }
+        return reply.json().getJsonNumber("server_id").longValue();
+    }
+
+    void deactivate(long serverId) throws IOException, InterruptedException {
+        Reply reply = patch("/api/v1/nextpanel/servers/" + serverId, Json.createObjectBuilder().add("is_active", false).build());
+        if (reply.status() != 200) {
+            throw new IllegalStateException("deactivating server " + serverId + ": HTTP " + reply.status() + " " + reply.shortBody());
+        }
+    }
+
+    /** The seed's provision body with a given (unique) username. */
+    static JsonObject provision(String username) {
+        return Json.createObjectBuilder()
+                .add("customer_id", 1)
+                .add("order_id", 1)
+                .add("username", username)
+                .add("email", username + "@example.com")
+                .add("password", "SecurePass123!")
+                .add("full_name", "Bench User")
+                .add("package_id", 1)
+                .build();
+    }
+
+    /** A direct connection to the app's database, for diagnostics only. */
+    Connection db() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+    }
+
+    long payaraPid() {
+        return payara.pid();
+    }
+
+    Path work() {
+        return work;
+    }
+
+    String configValue(String key) {
+        return appConfig.get(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
+    }
+
+    // ---- the end ----
+
+    /** Payara first (it holds DB connections), then the simulators, PostgreSQL and the temp folder. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (payara != null && payara.isAlive()) {
+            payara.destroy(); // SIGTERM: Payara's own hook undeploys cleanly
+            try {
+                if (!payara.waitFor(30, TimeUnit.SECONDS)) {
+                    payara.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                payara.destroyForcibly();
+            }
+        }
+        simulators.forEach(NextPanelSimulator::close);
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                System.err.println("[bench] stopping PostgreSQL: " + e);
+            }
+        }
+        boolean keep = Boolean.getBoolean("bench.keep");
+        if (keep) {
+            Report.info(name + " work dir kept: " + work + " (payara.log, postgres.log)");
+            Stale.release(work);
+        } else {
+            deleteTree(work);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // we are the hook, the JVM is going down
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("[bench] could not delete " + dir + ": " + e);
+        }
+    }
+
+    private static Path microJar() throws Exception {
+        return Path.of(PayaraMicro.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+}

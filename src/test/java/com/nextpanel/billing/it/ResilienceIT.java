@@ -1,0 +1,255 @@
+package com.nextpanel.billing.it;
+
+import static com.nextpanel.billing.it.Fixtures.account;
+import static com.nextpanel.billing.it.Fixtures.onlyActive;
+import static com.nextpanel.billing.it.Fixtures.provision;
+import static com.nextpanel.billing.it.Fixtures.registerServer;
+import static com.nextpanel.billing.it.Fixtures.server;
+import static com.nextpanel.billing.it.Fixtures.username;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.nextpanel.simulator.NextPanelSimulator;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Panels that misbehave: down, dead, rate limiting, slow past the timeout, refusing our key.
+ * Test settings (arquillian.xml): read timeout 3 s, backoff 0.3 s doubling, 4 attempts,
+ * isolation after 3 failed calls for 2 s, probes every second, offline after 3 failures.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ResilienceIT {
+
+    private static final List<NextPanelSimulator> SIMULATORS = new ArrayList<>();
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @ArquillianResource
+    URL deployment;
+
+    Api api;
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Deployments.billingWar();
+    }
+
+    @BeforeEach
+    void connect() {
+        api = Api.admin(deployment);
+    }
+
+    @AfterAll
+    static void stopSimulators() {
+        SIMULATORS.forEach(NextPanelSimulator::close);
+    }
+
+    static NextPanelSimulator simulator() {
+        NextPanelSimulator sim = NextPanelSimulator.start();
+        SIMULATORS.add(sim);
+        return sim;
+    }
+
+    @Test
+    void aPanelDownMidWayLeavesTheAccountPendingUntilItReturns() {
+        NextPanelSimulator sim = simulator();
+        long serverId = registerServer(api, sim, 10);
+        onlyActive(api, serverId);
+        String username = username();
+        sim.failNext(20, 503);
+
+        Api.Reply reply = api.post("/api/v1/nextpanel/provision", provision(username));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
+        assertThat(reply.json().getString("status")).isEqualTo("pending");
+        long accountId = reply.json().getJsonNumber("account_id").longValue();
+        assertThat(account(api, accountId).getString("status")).isEqualTo("pending");
+
+        sim.resetFaults();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(account(api, accountId).getString("status")).isEqualTo("active"));
+        assertThat(sim.accounts()).filteredOn(a -> a.username().equals(username)).hasSize(1);
+        JsonObject job = api.get("/api/v1/jobs?account_id=" + accountId).json().getJsonArray("items").getJsonObject(0);
+        assertThat(job.getString("status")).isEqualTo("done");
+        assertThat(job.getInt("attempts")).isGreaterThan(1);
+    }
+
+    @Test
+    void aDeadServerIsIsolatedAndNewAccountsGoElsewhere() {
+        NextPanelSimulator dead = simulator();
+        NextPanelSimulator alive = simulator();
+        long deadId = registerServer(api, dead, 50);
+        long aliveId = registerServer(api, alive, 10);
+        onlyActive(api, deadId, aliveId);
+        dead.failNext(1000, 500); // answers every call with 500, health probes too
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            statuses.add(api.post("/api/v1/nextpanel/provision", provision(username())).status());
+        }
+
+        // tried on the dead one (most free slots) until 3 failed calls isolate it: the rest go elsewhere
+        assertThat(statuses.get(0)).isEqualTo(202);
+        assertThat(statuses).containsOnly(200, 202);
+        assertThat(statuses.subList(3, 6)).containsOnly(200);
+        assertThat(alive.accountCount()).isEqualTo((int) statuses.stream().filter(s -> s == 200).count());
+        assertThat(Fixtures.server(api, deadId).getInt("current_accounts")).isLessThanOrEqualTo(3);
+        dead.resetFaults();
+    }
+
+    @Test
+    void aRateLimitIsHonouredAndTheJobWaitsForRetryAfter() {
+        NextPanelSimulator sim = simulator();
+        long serverId = registerServer(api, sim, 10);
+        onlyActive(api, serverId);
+        long before = sim.requests("POST", "/api/v1/billing/accounts");
+        sim.setRateLimit(1, Duration.ofSeconds(3)); // health is not limited; account calls are
+
+        Api.Reply first = api.post("/api/v1/nextpanel/provision", provision(username()));
+        Api.Reply limited = api.post("/api/v1/nextpanel/provision", provision(username()));
+        Api.Reply held = api.post("/api/v1/nextpanel/provision", provision(username()));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(limited.status()).as(limited.toString()).isEqualTo(202);
+        assertThat(held.status()).as(held.toString()).isEqualTo(202);
+        // the panel said 429 once; the third request was held back by us, not sent to be refused again
+        assertThat(sim.requests("POST", "/api/v1/billing/accounts") - before).isEqualTo(2);
+        long limitedId = limited.json().getJsonNumber("account_id").longValue();
+        long heldId = held.json().getJsonNumber("account_id").longValue();
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(account(api, limitedId).getString("status")).isEqualTo("active");
+            assertThat(account(api, heldId).getString("status")).isEqualTo("active");
+        });
+        sim.resetFaults();
+    }
+
+    @Test
+    void aCreateWhoseAnswerWasLostIsNeverMadeTwiceAndAsksForAttention() {
+        NextPanelSimulator sim = simulator();
+        long serverId = registerServer(api, sim, 10);
+        onlyActive(api, serverId);
+        String username = username();
+        sim.setLatency(Duration.ofMillis(3500)); // the panel creates it, but answers after our 3 s timeout
+
+        Api.Reply reply = api.post("/api/v1/nextpanel/provision", provision(username));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
+        long accountId = reply.json().getJsonNumber("account_id").longValue();
+        sim.setLatency(Duration.ZERO);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonObject job = api.get("/api/v1/jobs?account_id=" + accountId).json().getJsonArray("items").getJsonObject(0);
+            assertThat(job.getString("status")).isEqualTo("needs_attention");
+            assertThat(job.getBoolean("outcome_unknown")).isTrue();
+            assertThat(job.getString("last_error")).contains("Username already exists").contains("may have created");
+        });
+        assertThat(sim.accounts()).filteredOn(a -> a.username().startsWith(username.substring(0, 4)))
+                .extracting(a -> a.username()).containsOnlyOnce(username);
+        assertThat(account(api, accountId).getString("status")).isEqualTo("pending");
+        assertThat(openAlerts()).anySatisfy(a -> {
+            assertThat(a.getString("kind")).isEqualTo("job_needs_attention");
+            assertThat(a.getString("message")).contains("account " + accountId);
+        });
+    }
+
+    @Test
+    void aRejectedKeyNeedsAttentionAndTheOperatorsRetryFinishesTheJob() {
+        NextPanelSimulator sim = simulator();
+        long serverId = registerServer(api, sim, 10);
+        onlyActive(api, serverId);
+        long accountId = api.post("/api/v1/nextpanel/provision", provision(username())).json().getInt("account_id");
+        sim.revoke(sim.apiKey());
+
+        Api.Reply refused = api.post("/api/v1/nextpanel/accounts/" + accountId + "/suspend",
+                Json.createObjectBuilder().add("reason", "Payment overdue").build());
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(502);
+        assertThat(refused.json().getString("detail")).contains("API key has been revoked");
+        long jobId = refused.json().getJsonNumber("job_id").longValue();
+        JsonObject alert = openAlerts().stream().filter(a -> a.getString("kind").equals("job_needs_attention")
+                && a.getJsonNumber("target_id").longValue() == jobId).findFirst().orElseThrow();
+
+        sim.addCredentials(sim.apiKey(), sim.apiSecret()); // the operator restores the key on the panel
+        Api.Reply retried = api.post("/api/v1/jobs/" + jobId + "/retry", null);
+
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.json().getString("status")).isEqualTo("done");
+        assertThat(account(api, accountId).getString("status")).isEqualTo("suspended");
+        assertThat(openAlerts()).noneSatisfy(a -> assertThat(a.getInt("id")).isEqualTo(alert.getInt("id")));
+        assertThat(api.post("/api/v1/jobs/" + jobId + "/retry", null).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aJobLeftInProgressByADeadNodeIsResumed() throws Exception {
+        NextPanelSimulator sim = simulator();
+        long serverId = registerServer(api, sim, 10);
+        onlyActive(api, serverId);
+        sim.refuseConnections(true);
+        Api.Reply reply = api.post("/api/v1/nextpanel/provision", provision(username()));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
+        long jobId = reply.json().getJsonNumber("job_id").longValue();
+        long accountId = reply.json().getJsonNumber("account_id").longValue();
+        // as if the node running it died mid-call: claimed, in progress, lease already run out
+        try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE panel_job SET status = 'in_progress', claimed_by = 'dead-node',"
+                    + " claimed_until = now() - interval '1 minute', next_attempt_at = now() + interval '1 hour'"
+                    + " WHERE id = " + jobId);
+        }
+
+        sim.refuseConnections(false);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(account(api, accountId).getString("status")).isEqualTo("active"));
+        JsonObject job = api.get("/api/v1/jobs/" + jobId).json();
+        assertThat(job.getString("status")).isEqualTo("done");
+        assertThat(job.getBoolean("outcome_unknown")).isTrue(); // it could not know whether the dead node's call went out
+    }
+
+    @Test
+    void alertsTellOfOfflineAndNearlyFullServersAndCanBeResolved() {
+        NextPanelSimulator sim = simulator();
+        long serverId = registerServer(api, sim, 5);
+        onlyActive(api, serverId);
+        for (int i = 0; i < 4; i++) {
+            assertThat(api.post("/api/v1/nextpanel/provision", provision(username())).status()).isEqualTo(200);
+        }
+        assertThat(openAlerts()).anySatisfy(a -> {
+            assertThat(a.getString("kind")).isEqualTo("server_nearly_full");
+            assertThat(a.getJsonNumber("target_id").longValue()).isEqualTo(serverId);
+            assertThat(a.getString("message")).contains("80.0 % full (4/5)");
+        });
+
+        sim.refuseConnections(true);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(openAlerts()).anySatisfy(a -> {
+            assertThat(a.getString("kind")).isEqualTo("server_offline");
+            assertThat(a.getJsonNumber("target_id").longValue()).isEqualTo(serverId);
+        }));
+        sim.refuseConnections(false);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(openAlerts()).noneSatisfy(a -> {
+            assertThat(a.getString("kind")).isEqualTo("server_offline");
+            assertThat(a.getJsonNumber("target_id").longValue()).isEqualTo(serverId);
+        }));
+
+        JsonObject full = openAlerts().stream().filter(a -> a.getString("kind").equals("server_nearly_full")
+                && a.getJsonNumber("target_id").longValue() == serverId).findFirst().orElseThrow();
+        Api.Reply resolved = api.post("/api/v1/alerts/" + full.getInt("id") + "/resolve", null);
+        assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
+        assertThat(resolved.json().getString("resolved_by")).isEqualTo("admin");
+        assertThat(server(api, serverId).getBoolean("is_online")).isTrue();
+    }
+
+    private List<JsonObject> openAlerts() {
+        return api.get("/api/v1/alerts?status=open&size=500").json().getJsonArray("items").getValuesAs(JsonObject.class);
+    }
+}
