@@ -1,9 +1,15 @@
 package com.nextpanel.bench;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code bench/run p1|p2|p4|all}: runs the named benchmarks one after the other, each on its own
@@ -33,6 +39,7 @@ public final class Bench {
             System.err.println("usage: bench/run p1|p2|p4|all   (got '" + which + "')");
             System.exit(2);
         }
+        preload("com.nextpanel.bench", "com.nextpanel.simulator");
         List<String> verdicts = new ArrayList<>();
         boolean allPassed = true;
         for (String id : ids) {
@@ -56,5 +63,27 @@ public final class Bench {
         }
         // exec:java runs in Maven's JVM: exit with the verdict (and past the simulators' threads).
         System.exit(allPassed ? 0 : 1);
+    }
+
+    /**
+     * Loads every class of these packages now. They live in target/test-classes, which other
+     * engineers' Maven builds in the same tree recompile (and empty) at any time: a class first
+     * needed minutes into a run would otherwise be gone (NoClassDefFoundError).
+     */
+    private static void preload(String... packages) {
+        ClassLoader loader = Bench.class.getClassLoader();
+        for (String pkg : packages) {
+            URL url = loader.getResource(pkg.replace('.', '/'));
+            try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                    String simple = file.getFileName().toString().replaceFirst("\\.class$", "");
+                    Class.forName(pkg + "." + simple, false, loader);
+                }
+            } catch (IOException | URISyntaxException | ClassNotFoundException | NullPointerException e) {
+                System.err.println("[bench] could not load the classes of " + pkg + " (" + e + "): another build is"
+                        + " probably rewriting target/test-classes right now; run again");
+                System.exit(1);
+            }
+        }
     }
 }

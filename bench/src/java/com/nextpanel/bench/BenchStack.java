@@ -136,7 +136,8 @@ final class BenchStack implements AutoCloseable {
         }
         jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
         if (Diagnostics.statementsWanted()) {
-            try (Connection c = db(); Statement s = c.createStatement()) {
+            // in the postgres database, where the diagnostics connect: its view shows every database's statements
+            try (Connection c = statsDb(); Statement s = c.createStatement()) {
                 s.execute("CREATE EXTENSION pg_stat_statements");
             }
         }
@@ -349,9 +350,9 @@ final class BenchStack implements AutoCloseable {
                 .build();
     }
 
-    /** A direct connection to the app's database, for diagnostics only. */
-    Connection db() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+    /** The server's own database, for statistics: what the diagnostics ask is not counted against the app's. */
+    Connection statsDb() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl.replaceFirst("/" + DATABASE + "$", "/postgres"), "postgres", "postgres");
     }
 
     long payaraPid() {

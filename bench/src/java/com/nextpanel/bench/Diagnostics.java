@@ -42,6 +42,7 @@ final class Diagnostics implements AutoCloseable {
     private final Connection db;
     private volatile boolean running = true;
     private final List<Thread> samplers = new ArrayList<>();
+    private CpuProfile cpuProfile;
 
     // panel calls in flight (sum over the simulators), sampled every 5 ms
     private long panelSamples;
@@ -65,12 +66,13 @@ final class Diagnostics implements AutoCloseable {
     private final long[] cpuBefore;
     private final long startedNanos = System.nanoTime();
     private long stoppedNanos;
+    private long[] cpuAfter;
 
     Diagnostics(BenchStack stack, List<NextPanelSimulator> panels, int panelSlots) throws SQLException {
         this.stack = stack;
         this.panels = panels;
         this.panelSlots = panelSlots;
-        this.db = stack.db();
+        this.db = stack.statsDb();
         db.setAutoCommit(true);
         if (statementsWanted()) {
             try (Statement s = db.createStatement()) {
@@ -85,6 +87,7 @@ final class Diagnostics implements AutoCloseable {
         start("bench-db-sampler", this::sampleDb);
         if (profiling()) {
             start("bench-thread-dumps", this::sampleThreads);
+            cpuProfile = CpuProfile.start(stack.payaraPid(), stack.work());
         }
     }
 
@@ -143,6 +146,9 @@ final class Diagnostics implements AutoCloseable {
                         .redirectErrorStream(true).start();
                 String dump = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 p.waitFor(10, TimeUnit.SECONDS);
+                if (Boolean.getBoolean("bench.keep")) {
+                    Files.writeString(stack.work().resolve("threads-" + (dumps + 1) + ".txt"), dump);
+                }
                 Map<String, Integer> states = ThreadStates.classify(dump);
                 synchronized (this) {
                     if (running) {
@@ -167,7 +173,11 @@ final class Diagnostics implements AutoCloseable {
             return;
         }
         stoppedNanos = System.nanoTime();
+        cpuAfter = cpu();
         running = false;
+        if (cpuProfile != null) {
+            cpuProfile.stop();
+        }
         for (Thread t : samplers) {
             try {
                 t.join(15_000);
@@ -181,7 +191,6 @@ final class Diagnostics implements AutoCloseable {
     void print(int requests) throws SQLException, InterruptedException {
         close();
         double seconds = (stoppedNanos - startedNanos) / 1e9;
-        long[] cpuAfter = cpu();
         synchronized (this) {
             Report.info(String.format("panels: on average %.1f of %d panel call slots busy (%.0f %%); all %d busy in %.0f %% of the samples;"
                             + " most concurrent calls seen by one panel: %s",
@@ -210,10 +219,28 @@ final class Diagnostics implements AutoCloseable {
         }
         if (profiling()) {
             printThreadStates();
+            cpuProfile.print();
         }
     }
 
     private void printStatements(int requests) throws SQLException {
+        printStatements(db, requests, 25);
+    }
+
+    /** Forgets the statement counts so far (needs -Dbench.profile=true, which loads pg_stat_statements). */
+    static void resetStatements(BenchStack stack) throws SQLException {
+        try (Connection c = stack.statsDb(); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_stat_statements_reset()");
+        }
+    }
+
+    static void printStatements(BenchStack stack, int requests, int top) throws SQLException {
+        try (Connection c = stack.statsDb()) {
+            printStatements(c, requests, top);
+        }
+    }
+
+    private static void printStatements(Connection db, int requests, int shown) throws SQLException {
         String sql = "SELECT s.calls, s.total_exec_time, regexp_replace(s.query, '\\s+', ' ', 'g')"
                 + " FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid"
                 + " WHERE d.datname = 'billing' ORDER BY s.calls DESC";
@@ -224,7 +251,7 @@ final class Diagnostics implements AutoCloseable {
             while (rs.next()) {
                 calls += rs.getLong(1);
                 time += rs.getDouble(2);
-                if (top.size() < 25) {
+                if (top.size() < shown) {
                     String query = rs.getString(3);
                     top.add(String.format("  %6.2f/request %7.3f ms each  %s", rs.getLong(1) / (double) requests,
                             rs.getDouble(2) / rs.getLong(1), query.length() > 150 ? query.substring(0, 150) + "…" : query));
@@ -240,9 +267,16 @@ final class Diagnostics implements AutoCloseable {
         int total = threadStates.values().stream().mapToInt(Integer::intValue).sum();
         Report.info(String.format("Payara request threads (http-thread-pool) in %d thread dumps, by activity"
                 + " (average threads per dump):", dumps));
-        threadStates.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .forEach(e -> Report.info(String.format("  %5.1f  %4.0f %%  %s", e.getValue() / (double) Math.max(1, dumps),
-                        100.0 * e.getValue() / Math.max(1, total), e.getKey())));
+        List<Map.Entry<String, Integer>> sorted = threadStates.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).toList();
+        int shown = Math.min(sorted.size(), 16);
+        sorted.subList(0, shown).forEach(e -> Report.info(String.format("  %5.1f  %4.0f %%  %s",
+                e.getValue() / (double) Math.max(1, dumps), 100.0 * e.getValue() / Math.max(1, total), e.getKey())));
+        int rest = sorted.subList(shown, sorted.size()).stream().mapToInt(Map.Entry::getValue).sum();
+        if (rest > 0) {
+            Report.info(String.format("  %5.1f  %4.0f %%  %d other activities, each rarer", rest / (double) Math.max(1, dumps),
+                    100.0 * rest / Math.max(1, total), sorted.size() - shown));
+        }
     }
 
     private long[] transactions() throws SQLException {

@@ -16,7 +16,7 @@ final class P1FleetStatus implements Bench.Benchmark {
 
     private static final int SERVERS = 30;
     private static final int HUNG_EVERY = 10; // servers 10, 20 and 30 hang
-    private static final int WARMUP_CALLS = 30;
+    private static final int WARMUP_CALLS = 100;
     private static final int CACHED_CALLS = 50;
     private static final int REFRESH_CALLS = 3;
     private static final double CACHED_LIMIT_MS = 50;
@@ -49,9 +49,15 @@ final class P1FleetStatus implements Bench.Benchmark {
             double warmRefresh = timedStatus(stack, STATUS + "?refresh=true") / 1000;
             Report.info(String.format("warm-up: %d cached calls, 1 refresh (%.2f s), not counted", WARMUP_CALLS, warmRefresh));
 
+            if (Diagnostics.statementsWanted()) {
+                Diagnostics.resetStatements(stack);
+            }
             double[] cached = new double[CACHED_CALLS];
             for (int i = 0; i < CACHED_CALLS; i++) {
                 cached[i] = timedStatus(stack, STATUS);
+            }
+            if (Diagnostics.statementsWanted()) {
+                Diagnostics.printStatements(stack, CACHED_CALLS, 6); // background probes included
             }
             double median = Report.percentile(cached, 50);
             double p95 = Report.percentile(cached, 95);

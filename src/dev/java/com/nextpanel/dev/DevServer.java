@@ -34,6 +34,7 @@ public final class DevServer {
     private final Path data = Path.of(System.getProperty("serve.data", "data")).toAbsolutePath();
     private final int port = Integer.getInteger("serve.port", 8080);
     private final int pgPort = Integer.getInteger("serve.pgPort", 54329);
+    private final int smtpPort = Integer.getInteger("serve.smtpPort", 3025);
     private final boolean demo = Boolean.parseBoolean(System.getProperty("serve.demo", "false"));
     private final String appUrl = "http://localhost:" + port + "/";
 
@@ -42,6 +43,7 @@ public final class DevServer {
     private boolean stopping;
     private EmbeddedPostgres postgres;
     private DemoFleet fleet;
+    private MailCatcher mail;
     private PayaraChild payara;
     private FileLock dataFolderLock; // a field: a collected channel would release the lock
 
@@ -107,6 +109,7 @@ public final class DevServer {
                 }
             }
         }
+        String mailDescription = startMailCatcherUnlessMailServerSet(env);
 
         Instant payaraStarted = Instant.now();
         say("starting Payara Micro " + PayaraChild.microJar().getFileName() + " on port " + port + " with " + war);
@@ -127,13 +130,14 @@ public final class DevServer {
         }
         Instant ready = Instant.now();
 
-        printBanner(dbDescription, adminToken, seconds(commandStarted, ready), seconds(payaraStarted, ready),
-                readiness.health() == 404);
+        printBanner(dbDescription, mailDescription, adminToken, seconds(commandStarted, ready),
+                seconds(payaraStarted, ready), readiness.health() == 404);
         if (fleet != null) {
             say("demo panels (NextPanel simulators in this JVM):");
             fleet.registerWith(appUrl, adminToken.value());
         }
-        say("Ctrl-C stops Payara" + (externalDb ? "" : ", PostgreSQL") + (demo ? " and the simulators" : "") + ".");
+        say("Ctrl-C stops all of it: Payara" + (externalDb ? "" : ", PostgreSQL") + (demo ? ", the simulators" : "")
+                + (mail != null ? ", the mail catcher" : "") + ".");
         return app.waitFor();
     }
 
@@ -169,8 +173,25 @@ public final class DevServer {
         return "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + DATABASE;
     }
 
-    private void printBanner(String db, DevCredentials.Secret token, double fromCommand, double fromPayara,
-                             boolean noHealthCheck) {
+    /** Emails go to MAIL_SMTP_HOST when set, else to a mail catcher in this JVM that saves them as files. */
+    private String startMailCatcherUnlessMailServerSet(Map<String, String> env) throws IOException {
+        if (isSet("MAIL_SMTP_HOST")) {
+            return System.getenv("MAIL_SMTP_HOST") + " (from MAIL_SMTP_HOST)";
+        }
+        synchronized (lifecycle) {
+            if (stopping) {
+                throw new RefusedStart("stopped while starting");
+            }
+            mail = MailCatcher.start(smtpPort, data);
+        }
+        env.put("MAIL_SMTP_HOST", "127.0.0.1");
+        env.put("MAIL_SMTP_PORT", Integer.toString(smtpPort));
+        return "caught on 127.0.0.1:" + smtpPort + ", saved in " + mail.folder()
+                + " (MAIL_SMTP_HOST names a real server)";
+    }
+
+    private void printBanner(String db, String mailServer, DevCredentials.Secret token, double fromCommand,
+                             double fromPayara, boolean noHealthCheck) {
         String rule = "-".repeat(78);
         String listCall = "curl -H \"Authorization: Bearer %s\" " + appUrl + "api/v1/nextpanel/servers";
         System.out.println();
@@ -179,6 +200,7 @@ public final class DevServer {
                 appUrl, fromCommand, fromPayara));
         say("  API       " + appUrl + "api/v1" + (noHealthCheck ? "   (the app has no /health/ready yet)" : ""));
         say("  Database  " + db);
+        say("  Mail      " + mailServer);
         if (token.generated()) {
             printTokenBox(token);
             say("  Try it    " + String.format(listCall, token.value()));
@@ -215,6 +237,9 @@ public final class DevServer {
             }
             if (fleet != null) {
                 fleet.close();
+            }
+            if (mail != null) {
+                mail.close();
             }
             if (postgres != null) {
                 try {

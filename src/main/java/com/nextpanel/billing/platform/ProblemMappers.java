@@ -58,7 +58,8 @@ public final class ProblemMappers {
                 case 405 -> "This method is not allowed here";
                 case 415 -> "Send the body as application/json";
                 case 406 -> "This resource answers application/json only";
-                default -> e.getCause() instanceof JsonbException || e.getCause() instanceof JsonParsingException
+                default -> e.getCause() instanceof jakarta.ws.rs.core.NoContentException ? "This call needs a JSON body"
+                        : e.getCause() instanceof JsonbException || e.getCause() instanceof JsonParsingException
                         ? malformed(e.getCause()) : e.getMessage();
             };
         }
@@ -92,11 +93,27 @@ public final class ProblemMappers {
         }
     }
 
+    /** A body we could not read is the client's mistake; an answer we could not write is ours. */
     @Provider
     public static class MalformedJson implements ExceptionMapper<JsonbException> {
         @Override
         public Response toResponse(JsonbException e) {
+            if (whileWriting(e)) {
+                return unexpected(e);
+            }
             return ProblemJson.response(new Problem(400, "malformed-json", "Malformed JSON", malformed(e)));
+        }
+
+        private static boolean whileWriting(Throwable e) {
+            for (StackTraceElement frame : e.getStackTrace()) {
+                if (frame.getMethodName().equals("writeTo") || frame.getMethodName().equals("toJson")) {
+                    return true;
+                }
+                if (frame.getMethodName().equals("readFrom") || frame.getMethodName().equals("fromJson")) {
+                    return false;
+                }
+            }
+            return false;
         }
     }
 

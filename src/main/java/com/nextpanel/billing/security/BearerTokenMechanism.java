@@ -53,6 +53,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Bearer");
             response.setContentType(ProblemJson.MEDIA_TYPE);
+            response.setCharacterEncoding("UTF-8");
             response.getWriter().write(ProblemJson.body(problem, RequestIds.of(request, response)));
             response.flushBuffer();
         } catch (IOException e) {

@@ -15,6 +15,14 @@ public final class Deployments {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("billing.war")));
     }
 
+    /**
+     * The WAR plus the test-support package (a clock the tests move, and other test-only
+     * endpoints): for tests of behaviour over days.
+     */
+    public static WebArchive billingWarWithTestSupport() {
+        return billingWar().addPackage(com.nextpanel.billing.testsupport.MovableClock.class.getPackage());
+    }
+
     /** Payara's own endpoints (/health, /metrics, /openapi) sit at the server root, not under the app. */
     public static String serverRoot(URL deployment) {
         return deployment.getProtocol() + "://" + deployment.getHost() + ":" + deployment.getPort();

@@ -20,8 +20,22 @@ public final class Fixtures {
         return prefix + SEQUENCE.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 1_000_000, 36);
     }
 
+    /** The seed's POST /nextpanel/servers body for a simulator. */
+    public static JsonObject seedServer(String name, NextPanelSimulator sim) {
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("description", "Primary hosting server - US East")
+                .add("base_url", sim.baseUrl())
+                .add("api_key", sim.apiKey())
+                .add("api_secret", sim.apiSecret())
+                .add("capacity", 100)
+                .add("location", "US-East")
+                .add("tags", Json.createArrayBuilder().add("primary").add("managed"))
+                .build();
+    }
+
     public static long registerServer(Api api, NextPanelSimulator sim, int capacity) {
-        JsonObject body = Json.createObjectBuilder(FleetIT.seedServer(unique("Server "), sim))
+        JsonObject body = Json.createObjectBuilder(seedServer(unique("Server "), sim))
                 .add("capacity", capacity).build();
         Api.Reply reply = api.post("/api/v1/nextpanel/servers", body);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);

@@ -61,21 +61,8 @@ class FleetIT {
         return "NextPanel Server " + NAMES.incrementAndGet() + "-" + System.nanoTime() % 100000;
     }
 
-    static JsonObject seedServer(String name, NextPanelSimulator sim) {
-        return Json.createObjectBuilder()
-                .add("name", name)
-                .add("description", "Primary hosting server - US East")
-                .add("base_url", sim.baseUrl())
-                .add("api_key", sim.apiKey())
-                .add("api_secret", sim.apiSecret())
-                .add("capacity", 100)
-                .add("location", "US-East")
-                .add("tags", Json.createArrayBuilder().add("primary").add("managed"))
-                .build();
-    }
-
     long register(NextPanelSimulator sim) {
-        Api.Reply reply = api.post("/api/v1/nextpanel/servers", seedServer(uniqueName(), sim));
+        Api.Reply reply = api.post("/api/v1/nextpanel/servers", Fixtures.seedServer(uniqueName(), sim));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json().getJsonNumber("server_id").longValue();
     }
@@ -89,7 +76,7 @@ class FleetIT {
         NextPanelSimulator sim = simulator();
         String name = uniqueName();
 
-        Api.Reply reply = api.post("/api/v1/nextpanel/servers", seedServer(name, sim));
+        Api.Reply reply = api.post("/api/v1/nextpanel/servers", Fixtures.seedServer(name, sim));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         JsonObject body = reply.json();
@@ -117,7 +104,7 @@ class FleetIT {
             closedPort = socket.getLocalPort();
         }
         String name = uniqueName();
-        JsonObject body = Json.createObjectBuilder(seedServer(name, simulator()))
+        JsonObject body = Json.createObjectBuilder(Fixtures.seedServer(name, simulator()))
                 .add("base_url", "http://127.0.0.1:" + closedPort).build();
 
         Api.Reply reply = api.post("/api/v1/nextpanel/servers", body);
@@ -132,7 +119,7 @@ class FleetIT {
     void addServerRefusesWrongCredentialsWithThePanelsReason() {
         NextPanelSimulator sim = simulator();
         String name = uniqueName();
-        JsonObject body = Json.createObjectBuilder(seedServer(name, sim)).add("api_secret", "nps_wrong").build();
+        JsonObject body = Json.createObjectBuilder(Fixtures.seedServer(name, sim)).add("api_secret", "nps_wrong").build();
 
         Api.Reply reply = api.post("/api/v1/nextpanel/servers", body);
 
@@ -146,10 +133,10 @@ class FleetIT {
     void addServerRefusesADuplicateNameWithoutCallingThePanel() {
         NextPanelSimulator sim = simulator();
         String name = uniqueName();
-        assertThat(api.post("/api/v1/nextpanel/servers", seedServer(name, sim)).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/nextpanel/servers", Fixtures.seedServer(name, sim)).status()).isEqualTo(201);
         long healthCallsBefore = sim.requests("GET", "/api/health");
 
-        Api.Reply reply = api.post("/api/v1/nextpanel/servers", seedServer(name.toUpperCase(), sim));
+        Api.Reply reply = api.post("/api/v1/nextpanel/servers", Fixtures.seedServer(name.toUpperCase(), sim));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
         assertThat(reply.json().getString("detail")).contains("already exists");
@@ -159,7 +146,7 @@ class FleetIT {
     @Test
     void addServerValidatesEveryFieldBeforeCallingAnything() {
         NextPanelSimulator sim = simulator();
-        JsonObject body = Json.createObjectBuilder(seedServer(" ", sim))
+        JsonObject body = Json.createObjectBuilder(Fixtures.seedServer(" ", sim))
                 .add("base_url", "ftp://nowhere")
                 .add("capacity", 0)
                 .remove("api_secret")
@@ -253,14 +240,14 @@ class FleetIT {
     void removedServerIsGoneAndFreesItsName() {
         NextPanelSimulator sim = simulator();
         String name = uniqueName();
-        long id = api.post("/api/v1/nextpanel/servers", seedServer(name, sim)).json().getInt("server_id");
+        long id = api.post("/api/v1/nextpanel/servers", Fixtures.seedServer(name, sim)).json().getInt("server_id");
 
         Api.Reply reply = api.delete("/api/v1/nextpanel/servers/" + id);
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(api.get("/api/v1/nextpanel/servers/" + id).status()).isEqualTo(404);
         assertThat(api.delete("/api/v1/nextpanel/servers/" + id).status()).isEqualTo(404);
-        assertThat(api.post("/api/v1/nextpanel/servers", seedServer(name, sim)).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/nextpanel/servers", Fixtures.seedServer(name, sim)).status()).isEqualTo(201);
     }
 
     @Test

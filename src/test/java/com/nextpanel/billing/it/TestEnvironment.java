@@ -3,6 +3,7 @@ package com.nextpanel.billing.it;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,6 +46,7 @@ public class TestEnvironment implements LauncherSessionListener {
             System.setProperty("it.log", log.toString());
             System.setProperty("it.secret.key", SECRET_KEY);
             System.setProperty("it.admin.token", ADMIN_TOKEN);
+            System.setProperty("it.smtp.port", Integer.toString(freePort())); // NotifyIT's GreenMail listens there
             String given = System.getenv("TEST_DB_URL");
             String adminUrl;
             String user;
@@ -97,6 +99,13 @@ public class TestEnvironment implements LauncherSessionListener {
             }
         }
         return all.toString();
+    }
+
+    /** A port nobody listens on now: the test's SMTP server takes it later, while Payara is already up. */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static void recreate(String adminUrl, String user, String password) throws SQLException {

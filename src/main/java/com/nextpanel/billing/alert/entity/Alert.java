@@ -1,5 +1,6 @@
 package com.nextpanel.billing.alert.entity;
 
+import com.nextpanel.billing.platform.LowerCaseEnumColumn;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -28,15 +29,10 @@ public class Alert {
 
     /** Alert kinds are lower-case in the database and the API. */
     @Converter
-    public static class KindColumn implements AttributeConverter<Kind, String> {
-        @Override
-        public String convertToDatabaseColumn(Kind kind) {
-            return kind == null ? null : kind.column();
-        }
-
-        @Override
-        public Kind convertToEntityAttribute(String column) {
-            return column == null ? null : Kind.valueOf(column.toUpperCase(Locale.ROOT));
+    public static class KindColumn extends LowerCaseEnumColumn<Kind>
+            implements AttributeConverter<Kind, String> { // EclipseLink reads the column type here
+        public KindColumn() {
+            super(Kind.class);
         }
     }
 

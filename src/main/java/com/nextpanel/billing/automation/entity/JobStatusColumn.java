@@ -1,20 +1,14 @@
 package com.nextpanel.billing.automation.entity;
 
+import com.nextpanel.billing.platform.LowerCaseEnumColumn;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import java.util.Locale;
 
 /** Job statuses are lower-case in the database and the API ("needs_attention"). */
 @Converter
-public class JobStatusColumn implements AttributeConverter<Job.Status, String> {
-
-    @Override
-    public String convertToDatabaseColumn(Job.Status status) {
-        return status == null ? null : status.name().toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    public Job.Status convertToEntityAttribute(String column) {
-        return column == null ? null : Job.Status.valueOf(column.toUpperCase(Locale.ROOT));
+public class JobStatusColumn extends LowerCaseEnumColumn<Job.Status>
+            implements AttributeConverter<Job.Status, String> { // EclipseLink reads the column type here
+    public JobStatusColumn() {
+        super(Job.Status.class);
     }
 }

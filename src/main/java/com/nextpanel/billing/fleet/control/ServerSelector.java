@@ -27,6 +27,11 @@ public class ServerSelector {
 
     private static final String ELIGIBLE = "removed_at IS NULL AND is_active AND is_online"
             + " AND current_accounts < capacity AND (isolated_until IS NULL OR isolated_until <= ?1)";
+    /** A plan's wishes come first (a matching location, then a matching tag), then the free slots. */
+    private static final String PREFERENCE = "CASE WHEN location = CAST(?3 AS varchar) THEN 0 ELSE 1 END,"
+            + " CASE WHEN EXISTS (SELECT 1 FROM panel_server_tag t WHERE t.server_id = panel_server.id"
+            + " AND t.tag = CAST(?4 AS varchar)) THEN 0 ELSE 1 END";
+
     /** With the pause between them, about two seconds of contention before giving up. */
     private static final int ATTEMPTS = 400;
 
@@ -46,13 +51,14 @@ public class ServerSelector {
     Clock clock;
 
     /** Reserves a slot on the best server; 503 "Server not available" with the reasons when none has one. */
-    public PanelServer reserveBest() {
+    public PanelServer reserveBest(String preferredLocation, String preferredTag) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             // SKIP LOCKED never waits, so a transaction holds at most the one row it updated: waiting
             // here would leave rows locked that we did not take, and deadlock concurrent reservations.
             List<?> reserved = reserve("(SELECT id FROM panel_server WHERE " + ELIGIBLE
-                    + " ORDER BY capacity - current_accounts DESC, CAST(current_accounts AS float8) / capacity, id"
-                    + " LIMIT 1 FOR UPDATE SKIP LOCKED)", null);
+                    + " ORDER BY " + PREFERENCE
+                    + ", capacity - current_accounts DESC, CAST(current_accounts AS float8) / capacity, id"
+                    + " LIMIT 1 FOR UPDATE SKIP LOCKED)", null, preferredLocation, preferredTag);
             if (!reserved.isEmpty()) {
                 return placed(((Number) reserved.get(0)).longValue());
             }
@@ -68,7 +74,7 @@ public class ServerSelector {
     public PanelServer reserveOn(long serverId) {
         PanelServer server = fleet.find(serverId).orElseThrow(() -> Problem.unprocessable("unknown-server",
                 "Unknown server", "server_id " + serverId + " does not exist"));
-        List<?> reserved = reserve("?2", serverId);
+        List<?> reserved = reserve("?2", serverId, null, null);
         if (reserved.isEmpty()) {
             em.refresh(server);
             throw unavailable("server '" + server.name() + "' " + whyNot(server));
@@ -87,12 +93,14 @@ public class ServerSelector {
         }
     }
 
-    private List<?> reserve(String target, Long serverId) {
+    private List<?> reserve(String target, Long serverId, String location, String tag) {
         var query = em.createNativeQuery("UPDATE panel_server SET current_accounts = current_accounts + 1"
                         + " WHERE id = " + target + " AND " + ELIGIBLE + " RETURNING id")
                 .setParameter(1, at(clock.instant()));
         if (serverId != null) {
             query.setParameter(2, serverId);
+        } else {
+            query.setParameter(3, location).setParameter(4, tag);
         }
         return query.getResultList();
     }

@@ -94,7 +94,7 @@ public class AccountJobs implements JobHandler {
             JsonObject created = panels.once(account.serverId(), panel -> panel.createAccount(body));
             long panelUserId = created.getJsonNumber("id").longValue();
             return JobOutcome.done("created " + account.username() + " as panel user " + panelUserId + where,
-                    () -> accounts.activate(accountId, panelUserId));
+                    () -> accounts.activate(accountId, panelUserId, job.secretSealed()));
         } catch (PanelException e) {
             if (e.kind() == PanelException.Kind.TIMEOUT || e.kind() == PanelException.Kind.PANEL_ERROR) {
                 jobs.markOutcomeUnknown(job.id()); // the panel may have created it before the answer was lost

@@ -41,7 +41,9 @@ public class AccountOpening {
     /** Placed now (a 503 if no server can take it); the returned job is claimed for the caller to run. */
     public Job placeAndQueue(NewAccount request) {
         accounts.refuseTakenUsername(request.holder().username());
-        PanelServer server = request.serverId() == null ? selector.reserveBest() : selector.reserveOn(request.serverId());
+        PanelServer server = request.serverId() == null
+                ? selector.reserveBest(request.preference().location(), request.preference().tag())
+                : selector.reserveOn(request.serverId());
         HostingAccount account = open(request);
         account.placeOn(server.id(), clock.instant());
         return jobs.enqueueClaimed(Job.Kind.PROVISION, account.id(), null, cipher.seal(request.password()),
@@ -60,13 +62,13 @@ public class AccountOpening {
         if (account.serverId() != null) {
             return false;
         }
-        account.placeOn(selector.reserveBest().id(), clock.instant());
+        account.placeOn(selector.reserveBest(account.preferredLocation(), account.preferredTag()).id(), clock.instant());
         return true;
     }
 
     private HostingAccount open(NewAccount request) {
         HostingAccount account = new HostingAccount(request.holder(), request.customerId(), request.orderId(),
-                clock.instant());
+                request.preference().location(), request.preference().tag(), clock.instant());
         accounts.add(account);
         return account;
     }

@@ -4,7 +4,9 @@ import com.nextpanel.billing.fleet.control.ServerSelector;
 import com.nextpanel.billing.hosting.entity.AccountStatus;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.hosting.control.AccountChanged.Change;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -28,6 +30,9 @@ public class Accounts {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<AccountChanged> changes;
 
     public HostingAccount get(long id) {
         return find(id).orElseThrow(() -> Problem.notFound("Account", id));
@@ -62,8 +67,9 @@ public class Accounts {
                 });
     }
 
-    public void activate(long id, long panelUserId) {
+    public void activate(long id, long panelUserId, String sealedPassword) {
         lock(id).activate(panelUserId, clock.instant());
+        changes.fire(new AccountChanged(id, Change.ACTIVATED, null, sealedPassword));
     }
 
     /** Creation refused for good: the account fails and its slot goes back to the server. */
@@ -72,14 +78,17 @@ public class Accounts {
         if (account.fail(reason, clock.instant())) {
             selector.release(account.serverId());
         }
+        changes.fire(new AccountChanged(id, Change.FAILED, reason, null));
     }
 
     public void suspend(long id, String reason) {
         lock(id).suspend(reason, clock.instant());
+        changes.fire(new AccountChanged(id, Change.SUSPENDED, reason, null));
     }
 
     public void unsuspend(long id) {
         lock(id).unsuspend(clock.instant());
+        changes.fire(new AccountChanged(id, Change.UNSUSPENDED, null, null));
     }
 
     public void terminate(long id) {
@@ -87,6 +96,7 @@ public class Accounts {
         if (account.terminate(clock.instant())) {
             selector.release(account.serverId());
         }
+        changes.fire(new AccountChanged(id, Change.TERMINATED, null, null));
     }
 
     /** Filters of the account list; null means any. */

@@ -1,20 +1,14 @@
 package com.nextpanel.billing.hosting.entity;
 
+import com.nextpanel.billing.platform.LowerCaseEnumColumn;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import java.util.Locale;
 
 /** Account statuses are lower-case in the database, as in the API. */
 @Converter
-public class AccountStatusColumn implements AttributeConverter<AccountStatus, String> {
-
-    @Override
-    public String convertToDatabaseColumn(AccountStatus status) {
-        return status == null ? null : status.label();
-    }
-
-    @Override
-    public AccountStatus convertToEntityAttribute(String column) {
-        return column == null ? null : AccountStatus.valueOf(column.toUpperCase(Locale.ROOT));
+public class AccountStatusColumn extends LowerCaseEnumColumn<AccountStatus>
+            implements AttributeConverter<AccountStatus, String> { // EclipseLink reads the column type here
+    public AccountStatusColumn() {
+        super(AccountStatus.class);
     }
 }

@@ -69,6 +69,12 @@ public class HostingAccount {
     @Column(name = "failure_reason")
     private String failureReason;
 
+    @Column(name = "preferred_location", updatable = false)
+    private String preferredLocation;
+
+    @Column(name = "preferred_tag", updatable = false)
+    private String preferredTag;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -81,7 +87,10 @@ public class HostingAccount {
     protected HostingAccount() {
     }
 
-    public HostingAccount(AccountHolder holder, Long customerId, Long orderId, Instant now) {
+    public HostingAccount(AccountHolder holder, Long customerId, Long orderId, String preferredLocation,
+            String preferredTag, Instant now) {
+        this.preferredLocation = preferredLocation;
+        this.preferredTag = preferredTag;
         this.username = holder.username();
         this.email = holder.email();
         this.fullName = holder.fullName();
@@ -238,6 +247,14 @@ public class HostingAccount {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public String preferredLocation() {
+        return preferredLocation;
+    }
+
+    public String preferredTag() {
+        return preferredTag;
     }
 
     public Instant updatedAt() {

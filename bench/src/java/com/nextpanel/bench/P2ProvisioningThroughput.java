@@ -1,0 +1,102 @@
+package com.nextpanel.bench;
+
+import com.nextpanel.simulator.NextPanelSimulator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * P2, provisioning throughput: 1,000 accounts over 3 panels that answer in 50 ms, from 48
+ * concurrent clients. The floor is what the panels allow: N × latency / (panels × per-panel
+ * concurrency) = 1000 × 50 ms / (3 × 4) = 4.17 s. Goals: ≥ 190 accounts/s and ≤ 1.5 × the floor;
+ * every request 200 and exactly 1,000 accounts on the panels.
+ */
+final class P2ProvisioningThroughput implements Bench.Benchmark {
+
+    private static final int PANELS = 3;
+    private static final int CAPACITY = 1_000_000; // never binds
+    private static final double GOAL_PER_SECOND = 190;
+    private static final double MAX_RATIO = 1.5;
+
+    @Override
+    public void run(Report report) throws Exception {
+        int accounts = Integer.getInteger("bench.accounts", 1000);
+        int clients = Integer.getInteger("bench.clients", 48);
+        int warmup = Integer.getInteger("bench.warmup", 300);
+        int concurrency = Integer.getInteger("bench.panelConcurrency", 4);
+        Duration latency = Duration.ofMillis(Long.getLong("bench.latencyMs", 50));
+        try (BenchStack stack = new BenchStack("P2").config("panel.max-concurrent-calls", concurrency)) {
+            stack.start();
+            Report.info(String.format("%d accounts, %d client threads, %d panels answering in %d ms, panel.max-concurrent-calls=%s",
+                    accounts, clients, PANELS, latency.toMillis(), stack.configValue("panel.max-concurrent-calls")));
+
+            if (warmup > 0) {
+                warmUp(stack, warmup, clients, latency);
+            }
+
+            List<NextPanelSimulator> panels = new ArrayList<>();
+            for (int i = 1; i <= PANELS; i++) {
+                NextPanelSimulator sim = stack.simulator(latency);
+                stack.register("Panel " + i, sim, CAPACITY);
+                panels.add(sim);
+            }
+            Load.Result run;
+            try (Diagnostics diagnostics = new Diagnostics(stack, panels, PANELS * concurrency)) {
+                run = Load.provision(stack, "load", accounts, clients);
+                diagnostics.close();
+                printResults(report, run, panels, accounts, latency, concurrency);
+                diagnostics.print(accounts);
+            }
+        }
+    }
+
+    /** JIT and pools warm: the same load on three other panels, deactivated afterwards. */
+    private static void warmUp(BenchStack stack, int n, int clients, Duration latency) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 1; i <= PANELS; i++) {
+            ids.add(stack.register("Warm-up panel " + i, stack.simulator(latency), CAPACITY));
+        }
+        Load.Result run = Load.provision(stack, "warm", n, clients);
+        for (long id : ids) {
+            stack.deactivate(id);
+        }
+        Report.info(String.format("warm-up: %d provisions on 3 other panels in %.2f s (%s), then those panels deactivated;"
+                + " not counted", n, run.seconds(), run.statusSummary()));
+    }
+
+    private static void printResults(Report report, Load.Result run, List<NextPanelSimulator> panels, int accounts,
+                                     Duration latency, int concurrency) {
+        double seconds = run.seconds();
+        int created = run.count(200);
+        double perSecond = created / seconds;
+        report.atLeast("throughput", String.format("%d accounts in %.2f s = %.1f accounts/s", created, seconds, perSecond),
+                perSecond, GOAL_PER_SECOND, String.format("≥ %.0f accounts/s", GOAL_PER_SECOND),
+                String.format("%.1f accounts/s < %.0f", perSecond, GOAL_PER_SECOND));
+
+        if (latency.isZero()) {
+            report.line("P2 elapsed: " + String.format("%.2f s", seconds) + " — no panel-bound limit at latency 0 (comparison run)");
+        } else {
+            double limit = accounts * (latency.toMillis() / 1000.0) / (PANELS * concurrency);
+            double ratio = seconds / limit;
+            boolean pass = ratio <= MAX_RATIO;
+            report.line(String.format("P2 elapsed: %.2f s — limit %.2f s (%d × %d ms / (%d panels × %d concurrent calls))"
+                            + " — ratio %.2f, goal ≤ %.1f (%s)", seconds, limit, accounts, latency.toMillis(), PANELS,
+                    concurrency, ratio, MAX_RATIO, pass ? "PASS" : "FAIL"));
+            if (!pass) {
+                report.fail(String.format("elapsed %.2f s is %.2f × the limit %.2f s (goal ≤ %.1f ×)", seconds, ratio, limit, MAX_RATIO));
+            }
+        }
+
+        double[] ms = run.ms();
+        Report.info(String.format("per request: median %.0f ms, p95 %.0f ms, max %.0f ms (a panel call alone: %d ms)",
+                Report.percentile(ms, 50), Report.percentile(ms, 95), Report.max(ms), latency.toMillis()));
+        report.check("answers", run.statusSummary(), created == accounts, (accounts - created) + " requests did not answer 200");
+        run.notCreated().forEach((why, n) -> Report.info("  not created: " + n + " × " + why));
+
+        int onPanels = panels.stream().mapToInt(NextPanelSimulator::accountCount).sum();
+        report.check("accounts on the panels", String.format("%d (%s), expected %d", onPanels,
+                        panels.stream().map(p -> Integer.toString(p.accountCount())).collect(Collectors.joining(" + ")), accounts),
+                onPanels == accounts, "the panels hold " + onPanels + " accounts, not " + accounts);
+    }
+}

@@ -1,0 +1,47 @@
+package com.nextpanel.billing.billing.boundary;
+
+import com.nextpanel.billing.billing.boundary.BillingViews.RunView;
+import com.nextpanel.billing.billing.control.AutomationRuns;
+import com.nextpanel.billing.billing.control.BillingAutomation;
+import com.nextpanel.billing.platform.Page;
+import com.nextpanel.billing.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** The billing automation: run it now, and what the last runs did. */
+@Path("/automation")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class AutomationResource {
+
+    @Inject
+    BillingAutomation automation;
+
+    @Inject
+    AutomationRuns runs;
+
+    @POST
+    @Path("/run")
+    @Consumes(MediaType.WILDCARD)
+    public RunView run() {
+        return RunView.of(automation.run("manual"));
+    }
+
+    @GET
+    @Path("/runs")
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    public Page<RunView> latest(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        Page.Request request = Page.request(page, size);
+        return new Page<>(runs.latest(request.offset(), request.size()).stream().map(RunView::of).toList(),
+                runs.count(), request.page(), request.size());
+    }
+}

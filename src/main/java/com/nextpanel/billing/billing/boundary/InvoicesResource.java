@@ -1,0 +1,81 @@
+package com.nextpanel.billing.billing.boundary;
+
+import com.nextpanel.billing.billing.boundary.BillingRequests.NewPayment;
+import com.nextpanel.billing.billing.boundary.BillingViews.InvoiceView;
+import com.nextpanel.billing.billing.boundary.BillingViews.PaymentView;
+import com.nextpanel.billing.billing.control.Invoices;
+import com.nextpanel.billing.billing.control.Payments;
+import com.nextpanel.billing.billing.entity.Invoice;
+import com.nextpanel.billing.billing.entity.Money;
+import com.nextpanel.billing.platform.Page;
+import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+
+/** Invoices, and payments as a gateway notifies them (idempotent by external_reference). */
+@Path("/invoices")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class InvoicesResource {
+
+    @Inject
+    Invoices invoices;
+
+    @Inject
+    Payments payments;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    public Page<InvoiceView> list(@QueryParam("customer_id") Long customerId, @QueryParam("service_id") Long serviceId,
+            @QueryParam("status") String status, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        Page.Request request = Page.request(page, size);
+        var filter = new Invoices.Filter(customerId, serviceId, status(status));
+        return new Page<>(invoices.search(filter, request.offset(), request.size()).stream()
+                .map(i -> InvoiceView.of(i, null)).toList(), invoices.count(filter), request.page(), request.size());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    public InvoiceView one(@PathParam("id") long id) {
+        return InvoiceView.of(invoices.get(id), invoices.payments(id));
+    }
+
+    /** 201 for a new payment, 200 for a notification delivered again (nothing changes). */
+    @POST
+    @Path("/{id}/payments")
+    public Response pay(@PathParam("id") long id, @Valid @NotNull NewPayment body) {
+        Invoice invoice = invoices.get(id);
+        String currency = body.currency == null ? invoice.total().currency() : body.currency;
+        var recorded = payments.record(id, new Money(body.amount, currency), body.method.trim(),
+                body.externalReference.trim());
+        return Response.status(recorded.replayed() ? 200 : 201).entity(PaymentView.of(recorded.payment())).build();
+    }
+
+    private static Invoice.Status status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Invoice.Status.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("status must be unpaid, paid, overdue or cancelled, not '" + value + "'");
+        }
+    }
+}

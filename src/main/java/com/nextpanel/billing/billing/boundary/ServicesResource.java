@@ -1,0 +1,79 @@
+package com.nextpanel.billing.billing.boundary;
+
+import com.nextpanel.billing.billing.boundary.BillingRequests.Cancellation;
+import com.nextpanel.billing.billing.boundary.BillingViews.ServiceView;
+import com.nextpanel.billing.billing.control.ServiceCancellation;
+import com.nextpanel.billing.billing.control.Services;
+import com.nextpanel.billing.billing.entity.Service;
+import com.nextpanel.billing.platform.Page;
+import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Locale;
+
+/** The hosting services customers pay for. */
+@Path("/services")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class ServicesResource {
+
+    @Inject
+    Services services;
+
+    @Inject
+    ServiceCancellation cancellation;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    public Page<ServiceView> list(@QueryParam("customer_id") Long customerId, @QueryParam("status") String status,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        Page.Request request = Page.request(page, size);
+        var filter = new Services.Filter(customerId, status(status));
+        return new Page<>(services.search(filter, request.offset(), request.size()).stream().map(ServiceView::of).toList(),
+                services.count(filter), request.page(), request.size());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    public ServiceView one(@PathParam("id") long id) {
+        return ServiceView.of(services.get(id));
+    }
+
+    /** {"when": "immediate"} terminates the account now; "end_of_period" at the next due date. */
+    @POST
+    @Path("/{id}/cancel")
+    public ServiceView cancel(@PathParam("id") long id, @Valid @NotNull Cancellation body) {
+        if ("immediate".equals(body.when)) {
+            cancellation.cancelNow(id);
+            return one(id);
+        }
+        return ServiceView.of(cancellation.cancelAtPeriodEnd(id));
+    }
+
+    private static Service.Status status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Service.Status.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("status must be pending, active, suspended, terminated or failed, not '"
+                    + value + "'");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package com.nextpanel.billing.billing.control;
+
+import com.nextpanel.billing.automation.control.Jobs;
+import com.nextpanel.billing.automation.entity.Job;
+import com.nextpanel.billing.billing.entity.AutomationRun;
+import com.nextpanel.billing.hosting.control.AccountActions;
+import com.nextpanel.billing.platform.Leases;
+import com.nextpanel.billing.platform.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.ArrayList;
+import java.util.function.LongPredicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The billing day, as WHMCS-class systems run it: overdue invoices are marked, services overdue
+ * for suspend-after-days are suspended ("Payment overdue"), those paid up are unsuspended, those
+ * overdue for terminate-after-days (or cancelled for a date that has come) are terminated, and
+ * renewal invoices go out invoice-days-before the due date.
+ * <p>
+ * Panel work is queued as jobs (the worker runs them and retries; a failure leaves a retrying job
+ * and then an alert, never a silent skip). Every step is idempotent and the run holds a lease, so
+ * a second run — on this node or another, or after a crash mid-way — acts once.
+ */
+@ApplicationScoped
+public class BillingAutomation {
+
+    static final String LEASE = "billing-automation";
+    private static final Logger LOG = Logger.getLogger(BillingAutomation.class.getName());
+    private static final Duration LEASE_LENGTH = Duration.ofMinutes(15);
+
+    @Inject
+    Leases leases;
+
+    @Inject
+    AutomationRuns runs;
+
+    @Inject
+    Invoices invoices;
+
+    @Inject
+    Services services;
+
+    @Inject
+    Renewals renewals;
+
+    @Inject
+    AccountActions actions;
+
+    @Inject
+    BillingConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Runs the billing day now; a 409 when a run is already under way somewhere. */
+    public AutomationRun run(String trigger) {
+        if (!leases.take(LEASE, Jobs.NODE, LEASE_LENGTH)) {
+            throw Problem.conflict("An automation run is already under way; it finishes within "
+                    + LEASE_LENGTH.toMinutes() + " minutes");
+        }
+        try {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            AutomationRun run = runs.start(new AutomationRun(trigger, Jobs.NODE, today, clock.instant()));
+            return runs.finish(run.id(), day(today));
+        } finally {
+            leases.release(LEASE, Jobs.NODE);
+        }
+    }
+
+    private AutomationRun.Tally day(LocalDate today) {
+        List<String> failures = new ArrayList<>();
+        int overdue = invoices.markOverdue(today);
+        int suspended = queue(services.dueForSuspension(today.minusDays(config.suspendAfterDays())), Job.Kind.SUSPEND,
+                ServiceFollower.OVERDUE, failures);
+        int unsuspended = queue(services.dueForUnsuspension(), Job.Kind.UNSUSPEND, null, failures);
+        LocalDate terminateBefore = config.terminateAfterDays() == 0 ? null : today.minusDays(config.terminateAfterDays());
+        int terminated = queue(services.dueForTermination(terminateBefore, today), Job.Kind.TERMINATE, null, failures);
+        int invoiced = each(services.dueForRenewal(today.plusDays(config.invoiceDaysBefore())),
+                id -> renewals.issue(id, today.plusDays(config.invoiceDaysBefore())), "renewal of service", failures);
+        return new AutomationRun.Tally(overdue, suspended, unsuspended, terminated, invoiced, failures.size(),
+                failures.isEmpty() ? null : String.join("; ", failures));
+    }
+
+    private int queue(List<long[]> serviceAccounts, Job.Kind kind, String reason, List<String> failures) {
+        int queued = 0;
+        for (long[] pair : serviceAccounts) {
+            try {
+                actions.enqueue(pair[1], kind, reason);
+                queued++;
+            } catch (Problem | com.nextpanel.billing.hosting.entity.IllegalAccountTransition changedMeanwhile) {
+                LOG.fine(() -> kind + " of service " + pair[0] + " skipped: " + changedMeanwhile.getMessage());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, kind + " of service " + pair[0] + " could not be queued", e);
+                failures.add(kind.name().toLowerCase() + " of service " + pair[0] + ": " + e.getMessage());
+            }
+        }
+        return queued;
+    }
+
+    private static int each(List<Long> ids, LongPredicate work, String what, List<String> failures) {
+        int done = 0;
+        for (long id : ids) {
+            try {
+                if (work.test(id)) {
+                    done++;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, what + " " + id + " failed", e);
+                failures.add(what + " " + id + ": " + e.getMessage());
+            }
+        }
+        return done;
+    }
+}

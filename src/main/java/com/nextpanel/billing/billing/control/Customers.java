@@ -1,0 +1,59 @@
+package com.nextpanel.billing.billing.control;
+
+import com.nextpanel.billing.billing.entity.Customer;
+import com.nextpanel.billing.platform.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+
+/** The customers. */
+@ApplicationScoped
+@Transactional
+public class Customers {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public Customer add(String email, String fullName, String phone, String company) {
+        boolean taken = !em.createQuery("SELECT c.id FROM Customer c WHERE LOWER(c.email) = LOWER(:email)", Long.class)
+                .setParameter("email", email).getResultList().isEmpty();
+        if (taken) {
+            throw Problem.conflict("A customer with email " + email + " already exists");
+        }
+        Customer customer = new Customer(email, fullName, phone, company, clock.instant());
+        em.persist(customer);
+        em.flush();
+        return customer;
+    }
+
+    public Customer get(long id) {
+        Customer customer = em.find(Customer.class, id);
+        if (customer == null) {
+            throw Problem.notFound("Customer", id);
+        }
+        return customer;
+    }
+
+    public List<Customer> list(String email, int offset, int limit) {
+        return em.createQuery("SELECT c FROM Customer c WHERE (:email = '' OR LOWER(c.email) LIKE :pattern)"
+                        + " ORDER BY c.id DESC", Customer.class)
+                .setParameter("email", email == null ? "" : email)
+                .setParameter("pattern", "%" + (email == null ? "" : email.toLowerCase()) + "%")
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long count(String email) {
+        return em.createQuery("SELECT COUNT(c) FROM Customer c WHERE (:email = '' OR LOWER(c.email) LIKE :pattern)",
+                        Long.class)
+                .setParameter("email", email == null ? "" : email)
+                .setParameter("pattern", "%" + (email == null ? "" : email.toLowerCase()) + "%")
+                .getSingleResult();
+    }
+}

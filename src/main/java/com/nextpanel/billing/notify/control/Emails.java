@@ -1,0 +1,76 @@
+package com.nextpanel.billing.notify.control;
+
+import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.security.SecretCipher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Queues customer emails. Joins the caller's transaction, so an email is queued if and only if
+ * the business change that causes it commits; the outbox worker sends it afterwards, outside any
+ * transaction. The body is stored sealed (a welcome email carries a password). Each method
+ * answers the id of the queued email. An address that is not one is refused (422) before
+ * anything is written, without marking the caller's transaction for rollback: the caller decides
+ * whether its change stands without the email.
+ */
+@ApplicationScoped
+@Transactional(dontRollbackOn = Problem.class)
+public class Emails {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    SecretCipher cipher;
+
+    /** Queues any email; the template methods below are the usual way in. */
+    public long queue(EmailMessage message) {
+        requireAddress(message.recipient());
+        return outbox.add(message, cipher.seal(message.body())).id();
+    }
+
+    /** The new account's sign-in details (panel URL, username, password). */
+    public long welcome(String to, String fullName, String username, String password, String panelUrl,
+            String planName, Long accountId, Long serviceId) {
+        return queue(EmailTemplates.welcome(to, fullName, username, password, panelUrl, planName)
+                .about(accountId, serviceId));
+    }
+
+    /** A new invoice: {@code amount} formatted with its currency (e.g. "12.50 EUR"), one string per line. */
+    public long invoice(String to, String fullName, String number, String amount, LocalDate due, List<String> lines,
+            Long invoiceId) {
+        return queue(EmailTemplates.invoice(to, fullName, number, amount, due, lines).aboutInvoice(invoiceId));
+    }
+
+    public long suspension(String to, String fullName, String username, String reason, Long accountId,
+            Long serviceId) {
+        return queue(EmailTemplates.suspension(to, fullName, username, reason).about(accountId, serviceId));
+    }
+
+    public long unsuspension(String to, String fullName, String username, Long accountId, Long serviceId) {
+        return queue(EmailTemplates.unsuspension(to, fullName, username).about(accountId, serviceId));
+    }
+
+    public long termination(String to, String fullName, String username, Long accountId, Long serviceId) {
+        return queue(EmailTemplates.termination(to, fullName, username).about(accountId, serviceId));
+    }
+
+    /** A bare address (no display name), as the outbox table insists. */
+    private static void requireAddress(String recipient) {
+        try {
+            InternetAddress address = new InternetAddress(recipient, true);
+            if (address.getPersonal() != null || !recipient.equals(address.getAddress())
+                    || !recipient.contains("@") || recipient.length() > 254) {
+                throw new AddressException("not a bare address");
+            }
+        } catch (AddressException e) {
+            throw Problem.unprocessable("invalid-recipient", "Invalid email address",
+                    "'" + recipient + "' is not an email address");
+        }
+    }
+}

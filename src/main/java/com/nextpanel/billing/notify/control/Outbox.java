@@ -1,0 +1,170 @@
+package com.nextpanel.billing.notify.control;
+
+import com.nextpanel.billing.notify.entity.Email;
+import com.nextpanel.billing.platform.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The email_outbox table. Claims are single SQL statements (FOR UPDATE SKIP LOCKED), so that any
+ * number of nodes may work the outbox and each email is sent by one of them.
+ */
+@ApplicationScoped
+@Transactional
+public class Outbox {
+
+    /** This JVM, as it signs its claims. */
+    static final String NODE = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    NotifyConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Queues an email whose body is already sealed; joins the caller's transaction. */
+    public Email add(EmailMessage message, String bodySealed) {
+        Email email = new Email(message.template(), message.recipient(), message.subject(), bodySealed,
+                message.accountId(), message.serviceId(), message.invoiceId(), clock.instant());
+        em.persist(email);
+        em.flush();
+        return email;
+    }
+
+    public Email get(long id) {
+        return find(id).orElseThrow(() -> Problem.notFound("Email", id));
+    }
+
+    public Optional<Email> find(long id) {
+        return Optional.ofNullable(em.find(Email.class, id));
+    }
+
+    /**
+     * Claims due emails for this node (status sending, with a lease), and emails whose sender's
+     * lease ran out. Answers them as claimed, oldest due first.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Email> claimDue(int limit) {
+        Instant now = clock.instant();
+        List<Number> ids = em.createNativeQuery("UPDATE email_outbox SET status = 'sending', attempts = attempts + 1,"
+                        + " claimed_by = ?1, claimed_until = ?2"
+                        + " WHERE id IN (SELECT id FROM email_outbox"
+                        + "   WHERE (status = 'pending' AND next_attempt_at <= ?3)"
+                        + "      OR (status = 'sending' AND claimed_until < ?3)"
+                        + "   ORDER BY next_attempt_at, id LIMIT ?4 FOR UPDATE SKIP LOCKED)"
+                        + " RETURNING id")
+                .setParameter(1, NODE)
+                .setParameter(2, at(now.plus(config.lease())))
+                .setParameter(3, at(now))
+                .setParameter(4, limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT e FROM Email e WHERE e.id IN :ids ORDER BY e.nextAttemptAt, e.id", Email.class)
+                .setParameter("ids", ids.stream().map(Number::longValue).toList())
+                .getResultList();
+    }
+
+    /** The mail server took it. Recorded even if our lease ran out meanwhile: it was sent. */
+    public Email delivered(long id) {
+        Email email = locked(id);
+        email.delivered(clock.instant());
+        return email;
+    }
+
+    /** Records a failed attempt, unless another node has taken the email over since. */
+    public Email attemptFailed(long id, String error) {
+        Email email = locked(id);
+        if (email.isClaimedBy(NODE)) {
+            Instant now = clock.instant();
+            email.attemptFailed(error, now.plus(config.backoffAfter(email.attempts())), config.maxAttempts());
+        }
+        return email;
+    }
+
+    /** Gives an email back unsent, when too little of the lease is left to send it safely. */
+    public void handBack(long id) {
+        Email email = locked(id);
+        if (email.isClaimedBy(NODE)) {
+            email.handBack(clock.instant());
+        }
+    }
+
+    public Email retryByOperator(long id) {
+        Email email = locked(id);
+        try {
+            email.retryByOperator(clock.instant());
+        } catch (IllegalStateException e) {
+            throw Problem.conflict(e.getMessage());
+        }
+        return email;
+    }
+
+    /** Filters of the outbox list; null means any. */
+    public record Filter(Email.Status status, String recipient, Email.Template template) {
+    }
+
+    /** Newest first. */
+    public List<Email> search(Filter filter, int offset, int limit) {
+        return query(filter, Email.class, "SELECT e FROM Email e", " ORDER BY e.createdAt DESC, e.id DESC")
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long count(Filter filter) {
+        return query(filter, Long.class, "SELECT COUNT(e) FROM Email e", "").getSingleResult();
+    }
+
+    private <T> TypedQuery<T> query(Filter filter, Class<T> type, String select, String order) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (filter.status() != null) {
+            where.append(" AND e.status = :status");
+        }
+        if (filter.recipient() != null) {
+            where.append(" AND LOWER(e.recipient) = :recipient");
+        }
+        if (filter.template() != null) {
+            where.append(" AND e.template = :template");
+        }
+        TypedQuery<T> query = em.createQuery(select + where + order, type);
+        if (filter.status() != null) {
+            query.setParameter("status", filter.status());
+        }
+        if (filter.recipient() != null) {
+            query.setParameter("recipient", filter.recipient().trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (filter.template() != null) {
+            query.setParameter("template", filter.template());
+        }
+        return query;
+    }
+
+    private Email locked(long id) {
+        Email email = em.find(Email.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (email == null) {
+            throw Problem.notFound("Email", id);
+        }
+        return email;
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,271 @@
+package com.nextpanel.billing.notify.entity;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * An email in the outbox: pending → sending → sent, or back to pending after a failed attempt,
+ * or failed once the attempt budget is spent. The body is sealed while it may still be sent and
+ * wiped once it was. Claims (sending, with a lease) are taken by SQL in the Outbox.
+ */
+@Entity
+@Table(name = "email_outbox")
+public class Email {
+
+    /** Which message this is; the database lower-cases them. */
+    public enum Template {
+        WELCOME, INVOICE, SUSPENSION, UNSUSPENSION, TERMINATION;
+
+        public String column() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Where the email stands; the database lower-cases them. */
+    public enum Status {
+        PENDING, SENDING, SENT, FAILED;
+
+        public String column() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    @Converter
+    public static class TemplateColumn implements AttributeConverter<Template, String> {
+        @Override
+        public String convertToDatabaseColumn(Template template) {
+            return template == null ? null : template.column();
+        }
+
+        @Override
+        public Template convertToEntityAttribute(String column) {
+            return column == null ? null : Template.valueOf(column.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    @Converter
+    public static class StatusColumn implements AttributeConverter<Status, String> {
+        @Override
+        public String convertToDatabaseColumn(Status status) {
+            return status == null ? null : status.column();
+        }
+
+        @Override
+        public Status convertToEntityAttribute(String column) {
+            return column == null ? null : Status.valueOf(column.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, updatable = false)
+    private String recipient;
+
+    @Column(nullable = false, updatable = false)
+    private String subject;
+
+    @Convert(converter = TemplateColumn.class)
+    @Column(nullable = false, updatable = false)
+    private Template template;
+
+    @Column(name = "body_sealed")
+    private String bodySealed;
+
+    @Convert(converter = StatusColumn.class)
+    @Column(nullable = false)
+    private Status status;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
+    @Column(name = "claimed_by")
+    private String claimedBy;
+
+    @Column(name = "claimed_until")
+    private Instant claimedUntil;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "account_id", updatable = false)
+    private Long accountId;
+
+    @Column(name = "service_id", updatable = false)
+    private Long serviceId;
+
+    @Column(name = "invoice_id", updatable = false)
+    private Long invoiceId;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    protected Email() {
+    }
+
+    public Email(Template template, String recipient, String subject, String bodySealed, Long accountId,
+            Long serviceId, Long invoiceId, Instant now) {
+        this.template = template;
+        this.recipient = recipient;
+        this.subject = subject;
+        this.bodySealed = bodySealed;
+        this.accountId = accountId;
+        this.serviceId = serviceId;
+        this.invoiceId = invoiceId;
+        this.status = Status.PENDING;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+    }
+
+    /**
+     * The mail server took it: the body is needed no longer. Recorded whatever the email's state,
+     * since it is a fact (a sender whose lease ran out may learn it late); idempotent.
+     */
+    public void delivered(Instant now) {
+        if (status == Status.SENT) {
+            return;
+        }
+        status = Status.SENT;
+        sentAt = now;
+        bodySealed = null;
+        lastError = null;
+        release();
+    }
+
+    /** This attempt failed: try again at {@code retryAt}, or give up once {@code maxAttempts} are spent. */
+    public void attemptFailed(String error, Instant retryAt, int maxAttempts) {
+        requireSending();
+        lastError = truncate(error);
+        if (attempts >= maxAttempts) {
+            status = Status.FAILED;
+        } else {
+            status = Status.PENDING;
+            nextAttemptAt = retryAt;
+        }
+        release();
+    }
+
+    /** Given back unsent (too little lease left to send it safely): the attempt does not count. */
+    public void handBack(Instant now) {
+        requireSending();
+        status = Status.PENDING;
+        attempts = Math.max(0, attempts - 1);
+        nextAttemptAt = now;
+        release();
+    }
+
+    /** An operator's retry of an email that failed: a fresh attempt budget, due now. */
+    public void retryByOperator(Instant now) {
+        if (status != Status.FAILED) {
+            throw new IllegalStateException("Only a failed email can be retried; email " + id + " is "
+                    + status.column());
+        }
+        status = Status.PENDING;
+        attempts = 0;
+        nextAttemptAt = now;
+    }
+
+    public boolean isClaimedBy(String node) {
+        return status == Status.SENDING && node.equals(claimedBy);
+    }
+
+    private void release() {
+        claimedBy = null;
+        claimedUntil = null;
+    }
+
+    private void requireSending() {
+        if (status != Status.SENDING) {
+            throw new IllegalStateException("Email " + id + " is " + status.column() + ", not being sent");
+        }
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= 1000 ? error : error.substring(0, 999) + "…";
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String recipient() {
+        return recipient;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public Template template() {
+        return template;
+    }
+
+    public String bodySealed() {
+        return bodySealed;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String claimedBy() {
+        return claimedBy;
+    }
+
+    public Instant claimedUntil() {
+        return claimedUntil;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Long accountId() {
+        return accountId;
+    }
+
+    public Long serviceId() {
+        return serviceId;
+    }
+
+    public Long invoiceId() {
+        return invoiceId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant sentAt() {
+        return sentAt;
+    }
+
+    @Override
+    public String toString() {
+        return "Email[" + id + ", " + template + " to " + recipient + ", " + status + "]"; // never the body
+    }
+}

@@ -1,0 +1,313 @@
+package com.nextpanel.billing.it;
+
+import static com.nextpanel.billing.it.Fixtures.account;
+import static com.nextpanel.billing.it.Fixtures.onlyActive;
+import static com.nextpanel.billing.it.Fixtures.registerServer;
+import static com.nextpanel.billing.it.Fixtures.server;
+import static com.nextpanel.billing.it.Fixtures.username;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.nextpanel.simulator.NextPanelSimulator;
+import com.nextpanel.simulator.SimAccount;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URL;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Billing end to end, days moved with the test clock: orders that provision themselves, renewal
+ * invoices, overdue suspension, payment and unsuspension, termination, and the customer's emails
+ * at every step (GreenMail). Test settings: suspend after 3 days overdue, terminate after 10,
+ * renewal invoices 7 days before the due date.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BillingIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static NextPanelSimulator sim;
+    private static GreenMail smtp;
+
+    @ArquillianResource
+    URL deployment;
+
+    Api api;
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Deployments.billingWarWithTestSupport();
+    }
+
+    @BeforeAll
+    static void start() {
+        sim = NextPanelSimulator.start();
+        smtp = new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+        smtp.stop();
+    }
+
+    @BeforeEach
+    void connect() {
+        api = Api.admin(deployment);
+        onlyActive(api, serverFor(api));
+    }
+
+    private static Long serverId;
+
+    private static long serverFor(Api api) {
+        if (serverId == null) {
+            serverId = registerServer(api, sim, 100);
+        }
+        return serverId;
+    }
+
+    @Test
+    void aServicesWholeLifeFromOrderToTermination() {
+        String email = Fixtures.unique("life") + "@example.com";
+        long customer = create("/api/v1/customers", Json.createObjectBuilder().add("email", email)
+                .add("full_name", "Ada Lovelace").add("phone", "+441234567").build());
+        long plan = create("/api/v1/plans", plan("Starter " + System.nanoTime(), "9.99"));
+        String username = username();
+
+        // Day 0: the order and its first invoice, due today
+        Api.Reply ordered = api.post("/api/v1/orders", Json.createObjectBuilder().add("customer_id", customer)
+                .add("plan_id", plan).add("username", username).build());
+        assertThat(ordered.status()).as(ordered.toString()).isEqualTo(201);
+        long order = ordered.json().getJsonNumber("id").longValue();
+        long service = ordered.json().getJsonNumber("service_id").longValue();
+        assertThat(ordered.json().getString("invoice_status")).isEqualTo("unpaid");
+        assertThat(body(awaitMail(email, "Invoice"))).contains("9.99 USD");
+
+        // Paid, twice: one payment, one account, one welcome email with the password
+        Api.Reply pay = api.post("/api/v1/orders/" + order + "/pay", null);
+        assertThat(pay.status()).as(pay.toString()).isEqualTo(200);
+        assertThat(pay.json().getString("status")).isIn("paid", "active");
+        assertThat(api.post("/api/v1/orders/" + order + "/pay", null).status()).isEqualTo(200);
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(api.get("/api/v1/services/" + service).json().getString("status")).isEqualTo("active"));
+        long accountId = api.get("/api/v1/services/" + service).json().getJsonNumber("account_id").longValue();
+        JsonObject account = account(api, accountId);
+        assertThat(account.getString("status")).isEqualTo("active");
+        assertThat(sim.accounts()).filteredOn(a -> a.username().equals(username)).hasSize(1);
+        long panelUser = account.getJsonNumber("nextpanel_user_id").longValue();
+        String welcome = body(awaitMail(email, "is ready"));
+        assertThat(welcome).contains(username).contains(sim.baseUrl());
+        assertThat(sim.passwordMatches(panelUser, passwordIn(welcome))).isTrue();
+        assertThat(api.get("/api/v1/orders/" + order).json().getString("status")).isEqualTo("active");
+        JsonObject firstInvoice = invoices(service).get(0);
+        assertThat(api.get("/api/v1/invoices/" + firstInvoice.getInt("id")).json().getJsonArray("payments")).hasSize(1);
+        LocalDate due = LocalDate.parse(api.get("/api/v1/services/" + service).json().getString("next_due_date"));
+        assertThat(due).isEqualTo(today().plusMonths(1));
+
+        // 7 days before the due date: the renewal invoice
+        advanceTo(due.minusDays(7));
+        assertThat(run().getInt("invoices_created")).isEqualTo(1);
+        assertThat(run().getInt("invoices_created")).isZero(); // idempotent
+        JsonObject renewal = invoices(service).get(0);
+        assertThat(renewal.getString("due_date")).isEqualTo(due.toString());
+        awaitMail(email, renewal.getString("number"));
+
+        // Overdue the day after; suspended once 3 days overdue — two concurrent runs act once
+        advanceTo(due.plusDays(1));
+        assertThat(run().getInt("overdue_marked")).isEqualTo(1);
+        assertThat(account(api, accountId).getString("status")).isEqualTo("active");
+        advanceTo(due.plusDays(3));
+        List<JsonObject> concurrent = runTwiceAtOnce();
+        assertThat(concurrent.stream().mapToInt(r -> r.getInt("suspended")).sum()).isEqualTo(1);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(onPanel(panelUser).status()).isEqualTo("suspended"));
+        assertThat(onPanel(panelUser).suspensionReason()).isEqualTo("Payment overdue");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonObject s = api.get("/api/v1/services/" + service).json();
+            assertThat(s.getString("status")).isEqualTo("suspended");
+            assertThat(s.getBoolean("suspended_for_nonpayment")).isTrue();
+        });
+        assertThat(body(awaitMail(email, "has been suspended"))).contains("Payment overdue");
+
+        // Paid by a gateway whose notification arrives twice: one payment, unsuspended, due a month later
+        JsonObject notification = Json.createObjectBuilder().add("amount", "9.99").add("method", "card")
+                .add("external_reference", "ch_" + System.nanoTime()).build();
+        assertThat(api.post("/api/v1/invoices/" + renewal.getInt("id") + "/payments", notification).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/invoices/" + renewal.getInt("id") + "/payments", notification).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/invoices/" + renewal.getInt("id")).json().getJsonArray("payments")).hasSize(1);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(onPanel(panelUser).status()).isEqualTo("active"));
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(api.get("/api/v1/services/" + service).json().getString("status")).isEqualTo("active"));
+        awaitMail(email, "is active again");
+        LocalDate nextDue = LocalDate.parse(api.get("/api/v1/services/" + service).json().getString("next_due_date"));
+        assertThat(nextDue).isEqualTo(due.plusMonths(1));
+
+        // Unpaid again: renewal, overdue, suspended, and terminated after 10 days overdue
+        advanceTo(nextDue.minusDays(7));
+        assertThat(run().getInt("invoices_created")).isEqualTo(1);
+        advanceTo(nextDue.plusDays(3));
+        assertThat(run().getInt("suspended")).isEqualTo(1);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(onPanel(panelUser).status()).isEqualTo("suspended"));
+        advanceTo(nextDue.plusDays(10));
+        assertThat(run().getInt("terminated")).isEqualTo(1);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(onPanel(panelUser).deleted()).isTrue());
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(api.get("/api/v1/services/" + service).json().getString("status")).isEqualTo("terminated"));
+        assertThat(account(api, accountId).getString("status")).isEqualTo("terminated");
+        awaitMail(email, "has been terminated");
+        assertThat(server(api, serverId).getInt("current_accounts")).isZero();
+        assertThat(run().getInt("terminated")).isZero(); // nothing twice
+    }
+
+    @Test
+    void cancellationAtTheEndOfThePeriodStopsRenewalsAndTerminatesOnTheDueDate() {
+        String email = Fixtures.unique("leaver") + "@example.com";
+        long customer = create("/api/v1/customers", Json.createObjectBuilder().add("email", email)
+                .add("full_name", "Grace Hopper").build());
+        long plan = create("/api/v1/plans", plan("Leaving " + System.nanoTime(), "5.00"));
+        long order = api.post("/api/v1/orders", Json.createObjectBuilder().add("customer_id", customer)
+                .add("plan_id", plan).add("username", username()).build()).json().getJsonNumber("id").longValue();
+        long service = api.get("/api/v1/orders/" + order).json().getJsonNumber("service_id").longValue();
+        Api.Reply pay = api.post("/api/v1/orders/" + order + "/pay", null);
+        assertThat(pay.status()).as(pay.toString()).isEqualTo(200);
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(api.get("/api/v1/services/" + service).json().getString("status")).isEqualTo("active"));
+
+        Api.Reply cancelled = api.post("/api/v1/services/" + service + "/cancel",
+                Json.createObjectBuilder().add("when", "end_of_period").build());
+
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        LocalDate due = LocalDate.parse(cancelled.json().getString("cancel_at"));
+        advanceTo(due.minusDays(7));
+        assertThat(run().getInt("invoices_created")).isZero();
+        advanceTo(due);
+        assertThat(run().getInt("terminated")).isEqualTo(1);
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(api.get("/api/v1/services/" + service).json().getString("status")).isEqualTo("terminated"));
+        assertThat(api.post("/api/v1/services/" + service + "/cancel",
+                Json.createObjectBuilder().add("when", "immediate").build()).status()).isEqualTo(409);
+    }
+
+    @Test
+    void billingRefusesWhatMakesNoSense() {
+        long customer = create("/api/v1/customers", Json.createObjectBuilder()
+                .add("email", Fixtures.unique("strict") + "@example.com").add("full_name", "Strict").build());
+        long plan = create("/api/v1/plans", plan("Strict " + System.nanoTime(), "1.00"));
+        Api.Reply order = api.post("/api/v1/orders", Json.createObjectBuilder().add("customer_id", customer)
+                .add("plan_id", plan).add("username", username()).build());
+        long invoice = order.json().getJsonNumber("invoice_id").longValue();
+
+        assertThat(api.post("/api/v1/plans", Json.createObjectBuilder(plan("Bad", "1.999")).add("billing_cycle", "weekly")
+                .add("currency", "usd").build()).json().getJsonArray("errors").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("field")).contains("price", "billing_cycle", "currency");
+        assertThat(api.post("/api/v1/customers", Json.createObjectBuilder().add("email", "no-at-sign")
+                .add("full_name", "X").build()).status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/orders", Json.createObjectBuilder().add("customer_id", 99_999_999)
+                .add("plan_id", plan).add("username", username()).build()).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/invoices/" + invoice + "/payments", Json.createObjectBuilder().add("amount", "1.00")
+                .add("currency", "EUR").add("method", "card").add("external_reference", "x" + System.nanoTime())
+                .build()).status()).isEqualTo(422);
+        assertThat(api.post("/api/v1/invoices/" + invoice + "/payments", Json.createObjectBuilder().add("amount", "-1")
+                .add("method", "card").add("external_reference", "y" + System.nanoTime()).build()).status()).isEqualTo(400);
+    }
+
+    // --- helpers ---------------------------------------------------------------------------
+
+    private static JsonObject plan(String name, String price) {
+        return Json.createObjectBuilder().add("name", name).add("price", new java.math.BigDecimal(price))
+                .add("currency", "USD").add("billing_cycle", "monthly").add("package_id", 1).build();
+    }
+
+    private long create(String path, JsonObject body) {
+        Api.Reply reply = api.post(path, body);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().getJsonNumber("id").longValue();
+    }
+
+    private JsonObject run() {
+        Api.Reply reply = api.post("/api/v1/automation/run", null);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private List<JsonObject> runTwiceAtOnce() {
+        var first = CompletableFuture.supplyAsync(() -> api.post("/api/v1/automation/run", null));
+        var second = CompletableFuture.supplyAsync(() -> api.post("/api/v1/automation/run", null));
+        return java.util.stream.Stream.of(first.join(), second.join())
+                .peek(r -> assertThat(r.status()).as(r.toString()).isIn(200, 409))
+                .filter(r -> r.status() == 200).map(Api.Reply::json).toList();
+    }
+
+    private List<JsonObject> invoices(long service) {
+        return api.get("/api/v1/invoices?service_id=" + service).json().getJsonArray("items").getValuesAs(JsonObject.class);
+    }
+
+    private LocalDate today() {
+        return java.time.Instant.parse(api.get("/api/v1/test-support/clock").json().getString("now"))
+                .atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+
+    private void advanceTo(LocalDate day) {
+        long days = ChronoUnit.DAYS.between(today(), day);
+        assertThat(days).isNotNegative();
+        Api.Reply reply = api.post("/api/v1/test-support/clock/advance",
+                Json.createObjectBuilder().add("seconds", days * 86_400).build());
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    }
+
+    private static SimAccount onPanel(long panelUser) {
+        return sim.account(panelUser).orElseThrow();
+    }
+
+    private static MimeMessage awaitMail(String recipient, String subjectPart) {
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+                .until(() -> Arrays.stream(smtp.getReceivedMessages())
+                        .filter(m -> sentTo(m, recipient) && subject(m).contains(subjectPart)).findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static String passwordIn(String welcome) {
+        return Arrays.stream(welcome.split("\\R")).filter(l -> l.toLowerCase().contains("password"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElseThrow();
+    }
+
+    private static String body(MimeMessage message) {
+        return GreenMailUtil.getBody(message);
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            return "";
+        }
+    }
+
+    private static boolean sentTo(MimeMessage message, String recipient) {
+        try {
+            return Arrays.stream(message.getRecipients(RecipientType.TO)).anyMatch(a -> a.toString().equals(recipient));
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+}

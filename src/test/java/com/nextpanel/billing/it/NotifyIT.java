@@ -1,0 +1,307 @@
+package com.nextpanel.billing.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Customer emails through the outbox, to a real SMTP server (GreenMail, in this JVM, on the port
+ * TestEnvironment gave Payara as mail.smtp.port).
+ */
+@ExtendWith(ArquillianExtension.class)
+class NotifyIT {
+
+    /** mail.max-attempts' default. */
+    private static final int MAX_ATTEMPTS = 6;
+    /** Longer than any backoff (mail.backoff-max-ms' default is one hour): the next attempt is due. */
+    private static final Duration PAST_ANY_BACKOFF = Duration.ofHours(2);
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
+
+    private static GreenMail smtp;
+
+    @ArquillianResource
+    URL deployment;
+
+    Api api;
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Deployments.billingWarWithTestSupport();
+    }
+
+    @BeforeEach
+    void connectAndStartTheMailServer() {
+        api = Api.admin(deployment);
+        if (smtp == null || !smtp.isRunning()) {
+            startMailServer();
+        }
+    }
+
+    @AfterAll
+    static void stopMailServer() {
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void aWelcomeEmailArrivesWithTheSignInDetails() throws Exception {
+        Welcome welcome = Welcome.next();
+
+        long id = queue(welcome);
+
+        MimeMessage mail = awaitMailTo(welcome.to());
+        assertThat(mail.getSubject()).isEqualTo("Your hosting account " + welcome.username() + " is ready");
+        assertThat(mail.getFrom()[0].toString()).contains("billing@localhost");
+        assertThat(mail.getHeader("X-NextPanel-Template")).containsExactly("welcome");
+        assertThat(GreenMailUtil.getBody(mail)).contains("Hello Jane Doe,").contains(welcome.username())
+                .contains(welcome.password()).contains("https://panel1.example.com:8443").contains("Starter");
+        Row row = awaitRow(id, r -> r.status().equals("sent"));
+        assertThat(row.bodySealed()).isNull();
+        assertThat(row.sentAt()).isNotNull();
+        assertThat(row.attempts()).isEqualTo(1);
+        assertThat(row.recipient()).isEqualTo(welcome.to());
+        assertThat(row.subject()).isEqualTo(mail.getSubject());
+        assertThat(smtp.getReceivedMessages()).filteredOn(m -> sentTo(m, welcome.to())).hasSize(1);
+        assertThat(TestEnvironment.payaraLog()).doesNotContain(welcome.password());
+    }
+
+    @Test
+    void whileTheMailServerIsDownTheEmailWaitsSealedAndArrivesOnceItIsUp() throws Exception {
+        smtp.stop();
+        Welcome welcome = Welcome.next();
+
+        long id = queue(welcome);
+
+        Row waiting = awaitRow(id, r -> r.status().equals("pending") && r.attempts() >= 1);
+        assertThat(waiting.lastError()).contains("onnect");
+        assertThat(waiting.bodySealed()).startsWith("v1:").doesNotContain(welcome.password());
+        assertThat(dumpOutbox()).contains(welcome.username()).doesNotContain(welcome.password());
+        Api.Reply shown = api.get("/api/v1/emails/" + id);
+        assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
+        assertThat(shown.json().getString("status")).isEqualTo("pending");
+        assertThat(shown.json().getString("last_error")).isNotBlank();
+        assertThat(shown.json().keySet()).doesNotContain("body", "body_sealed");
+        assertThat(shown.body()).doesNotContain(welcome.password()).doesNotContain("v1:");
+
+        startMailServer();
+        advanceClock(PAST_ANY_BACKOFF);
+
+        MimeMessage mail = awaitMailTo(welcome.to());
+        assertThat(GreenMailUtil.getBody(mail)).contains(welcome.password());
+        Row sent = awaitRow(id, r -> r.status().equals("sent"));
+        assertThat(sent.bodySealed()).isNull();
+        assertThat(sent.attempts()).isGreaterThanOrEqualTo(2);
+        assertThat(dumpOutbox()).doesNotContain(welcome.password());
+        assertThat(TestEnvironment.payaraLog()).doesNotContain(welcome.password());
+    }
+
+    @Test
+    void anEmailThatKeepsFailingIsMarkedFailedUntilAnOperatorRetriesIt() throws Exception {
+        smtp.stop();
+        Welcome welcome = Welcome.next();
+        long id = queue(welcome);
+        Api.Reply tooEarly = api.post("/api/v1/emails/" + id + "/retry", null);
+
+        for (int attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+            int done = attempt;
+            awaitRow(id, r -> r.attempts() == done && r.status().equals("pending"));
+            advanceClock(PAST_ANY_BACKOFF);
+        }
+        Row failed = awaitRow(id, r -> r.status().equals("failed"));
+
+        assertThat(tooEarly.status()).as(tooEarly.toString()).isEqualTo(409);
+        assertThat(failed.attempts()).isEqualTo(MAX_ATTEMPTS);
+        assertThat(failed.bodySealed()).startsWith("v1:");
+        assertThat(TestEnvironment.payaraLog()).contains("Email " + id + " (welcome) failed for good")
+                .doesNotContain(welcome.password());
+
+        startMailServer();
+        Api.Reply retried = api.post("/api/v1/emails/" + id + "/retry", null);
+
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.json().getString("status")).isEqualTo("pending");
+        assertThat(retried.json().getInt("attempts")).isZero();
+        assertThat(GreenMailUtil.getBody(awaitMailTo(welcome.to()))).contains(welcome.password());
+        assertThat(awaitRow(id, r -> r.status().equals("sent")).bodySealed()).isNull();
+        Api.Reply audit = api.get("/api/v1/audit?action=email.retry&target_id=" + id);
+        assertThat(audit.json().getJsonArray("items")).hasSize(1);
+        assertThat(TestEnvironment.payaraLog()).doesNotContain(welcome.password());
+    }
+
+    @Test
+    void theEmailListShowsTheOutboxNewestFirstWithoutBodies() throws Exception {
+        Welcome welcome = Welcome.next();
+        long welcomeId = queue(welcome);
+        long suspensionId = id(api.post("/api/v1/test-support/emails/suspension", Json.createObjectBuilder()
+                .add("to", welcome.to()).add("full_name", "Jane Doe").add("username", welcome.username())
+                .add("reason", "Payment overdue").add("account_id", 77).build()));
+        awaitRow(welcomeId, r -> r.status().equals("sent"));
+        awaitRow(suspensionId, r -> r.status().equals("sent"));
+        String byRecipient = "/api/v1/emails?recipient=" + welcome.to().toUpperCase();
+
+        Api.Reply all = api.get(byRecipient);
+        Api.Reply welcomes = api.get(byRecipient + "&template=welcome");
+        Api.Reply sent = api.get(byRecipient + "&status=sent");
+        Api.Reply pending = api.get(byRecipient + "&status=pending");
+        Api.Reply secondPage = api.get(byRecipient + "&size=1&page=2");
+        Api.Reply badStatus = api.get("/api/v1/emails?status=lost");
+        Api.Reply anonymous = Api.anonymous(deployment).get("/api/v1/emails");
+
+        assertThat(all.status()).as(all.toString()).isEqualTo(200);
+        assertThat(all.json().getJsonNumber("total").longValue()).isEqualTo(2);
+        List<JsonObject> items = all.json().getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(items).extracting(e -> e.getJsonNumber("id").longValue()).containsExactly(suspensionId, welcomeId);
+        JsonObject suspension = items.get(0);
+        assertThat(suspension.getString("template")).isEqualTo("suspension");
+        assertThat(suspension.getString("status")).isEqualTo("sent");
+        assertThat(suspension.getString("recipient")).isEqualTo(welcome.to());
+        assertThat(suspension.getString("subject")).contains("suspended");
+        assertThat(suspension.getJsonNumber("account_id").longValue()).isEqualTo(77);
+        assertThat(suspension.getString("sent_at")).isNotBlank();
+        assertThat(suspension.keySet()).doesNotContain("body", "body_sealed");
+        assertThat(all.body()).doesNotContain(welcome.password()).doesNotContain("v1:");
+        assertThat(welcomes.json().getJsonArray("items")).hasSize(1);
+        assertThat(sent.json().getJsonNumber("total").longValue()).isEqualTo(2);
+        assertThat(pending.json().getJsonNumber("total").longValue()).isZero();
+        assertThat(secondPage.json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue())
+                .isEqualTo(welcomeId);
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(badStatus.json().getString("detail")).contains("pending");
+        assertThat(anonymous.status()).isEqualTo(401);
+    }
+
+    @Test
+    void anAddressThatIsNotOneIsRefusedAndNothingIsQueued() throws SQLException {
+        long before = countOutbox();
+
+        Api.Reply reply = api.post("/api/v1/test-support/emails/welcome", Welcome.next().json("Jane Doe <jane@example.com>"));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        assertThat(reply.json().getString("detail")).contains("is not an email address");
+        assertThat(countOutbox()).isEqualTo(before);
+    }
+
+    /** A welcome email's values, unique per test so that tests never see each other's mail. */
+    record Welcome(String to, String username, String password) {
+        static Welcome next() {
+            long n = SEQUENCE.incrementAndGet();
+            return new Welcome("customer" + n + "@example.com", "cust" + n, "Pw-" + n + "-Sesame!");
+        }
+
+        JsonObject json(String recipient) {
+            return Json.createObjectBuilder().add("to", recipient).add("full_name", "Jane Doe")
+                    .add("username", username).add("password", password)
+                    .add("panel_url", "https://panel1.example.com:8443").add("plan_name", "Starter")
+                    .add("account_id", 41).add("service_id", 42).build();
+        }
+    }
+
+    private long queue(Welcome welcome) {
+        return id(api.post("/api/v1/test-support/emails/welcome", welcome.json(welcome.to())));
+    }
+
+    private static long id(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json().getJsonNumber("id").longValue();
+    }
+
+    private void advanceClock(Duration by) {
+        Api.Reply reply = api.post("/api/v1/test-support/clock/advance",
+                Json.createObjectBuilder().add("seconds", by.toSeconds()).build());
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    }
+
+    private static void startMailServer() {
+        smtp = new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    private static MimeMessage awaitMailTo(String recipient) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Arrays.stream(smtp.getReceivedMessages()).filter(m -> sentTo(m, recipient)).findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static boolean sentTo(MimeMessage message, String recipient) {
+        try {
+            return Arrays.stream(message.getRecipients(RecipientType.TO)).anyMatch(a -> a.toString().equals(recipient));
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    /** One outbox row as the database holds it. */
+    record Row(String recipient, String subject, String status, int attempts, String bodySealed, String lastError,
+            String sentAt) {
+    }
+
+    private static Row awaitRow(long id, java.util.function.Predicate<Row> condition) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> row(id), condition);
+    }
+
+    private static Row row(long id) throws SQLException {
+        try (Connection c = TestEnvironment.connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT recipient, subject, status, attempts, body_sealed, last_error, sent_at FROM email_outbox"
+                        + " WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                assertThat(r.next()).as("email " + id + " is in the outbox").isTrue();
+                return new Row(r.getString(1), r.getString(2), r.getString(3), r.getInt(4), r.getString(5),
+                        r.getString(6), r.getString(7));
+            }
+        }
+    }
+
+    private static String dumpOutbox() throws SQLException {
+        StringBuilder all = new StringBuilder();
+        try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT * FROM email_outbox")) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    all.append(rows.getString(i)).append('|');
+                }
+                all.append('\n');
+            }
+        }
+        return all.toString();
+    }
+
+    private static long countOutbox() throws SQLException {
+        try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT count(*) FROM email_outbox")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
