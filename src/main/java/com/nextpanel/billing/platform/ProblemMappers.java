@@ -54,6 +54,7 @@ public final class ProblemMappers {
 
         private static String detailFor(int status, WebApplicationException e) {
             return switch (status) {
+                case 403 -> "Your operator role may not do this: it needs the ADMIN role";
                 case 404 -> "No resource at this path";
                 case 405 -> "This method is not allowed here";
                 case 415 -> "Send the body as application/json";

@@ -3,6 +3,7 @@ package com.nextpanel.billing.security;
 import com.nextpanel.billing.platform.Problem;
 import com.nextpanel.billing.platform.ProblemJson;
 import com.nextpanel.billing.platform.RequestIds;
+import com.nextpanel.billing.platform.SecurityHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -50,6 +51,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             HttpMessageContext context, String detail) {
         Problem problem = new Problem(401, "unauthorized", "Unauthorized", detail);
         try {
+            SecurityHeaders.apply(response);
             response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Bearer");
             response.setContentType(ProblemJson.MEDIA_TYPE);

@@ -53,6 +53,7 @@ class PlatformIT {
     @Test
     void everyApiCallNeedsABearerToken() {
         Api anonymous = Api.anonymous(deployment);
+        long panelCallsBefore = sim.requests("GET", "/api/v1/billing/accounts/0"); // the connection test's call
         for (String path : List.of("/api/v1/nextpanel/servers", "/api/v1/nextpanel/servers/status", "/api/v1/audit",
                 "/api/v1/nextpanel/servers/1", "/api/v1/no-such-thing")) {
             Api.Reply reply = anonymous.get(path);
@@ -63,7 +64,7 @@ class PlatformIT {
         }
         Api.Reply post = anonymous.post("/api/v1/nextpanel/servers", Fixtures.seedServer("Sneaky", sim));
         assertThat(post.status()).isEqualTo(401);
-        assertThat(sim.requests("GET", "/")).isZero();
+        assertThat(sim.requests("GET", "/api/v1/billing/accounts/0")).isEqualTo(panelCallsBefore);
     }
 
     @Test
@@ -73,6 +74,59 @@ class PlatformIT {
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.json().getString("detail")).contains("not valid");
         assertThat(reply.json().getString("request_id")).isNotBlank();
+    }
+
+    @Test
+    void aViewerReadsButEveryWriteIsRefusedAndARevokedTokenStopsAtOnce() {
+        Api admin = Api.admin(deployment);
+        Api.Reply issued = admin.post("/api/v1/operators/tokens",
+                Json.createObjectBuilder().add("name", "viewer " + System.nanoTime()).add("role", "VIEWER").build());
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String token = issued.json().getString("token");
+        long tokenId = issued.json().getJsonNumber("id").longValue();
+        Api viewer = admin.withToken(token);
+
+        Api.Reply me = viewer.get("/api/v1/operators/me");
+        Api.Reply reads = viewer.get("/api/v1/nextpanel/servers");
+        Api.Reply write = viewer.post("/api/v1/nextpanel/servers", Fixtures.seedServer("Viewer's " + System.nanoTime(), sim));
+        Api.Reply listed = admin.get("/api/v1/operators/tokens");
+
+        assertThat(me.json().getString("role")).isEqualTo("VIEWER");
+        assertThat(reads.status()).isEqualTo(200);
+        assertThat(write.status()).isEqualTo(403);
+        assertThat(write.contentType()).startsWith("application/problem+json");
+        assertThat(write.json().getString("detail")).contains("ADMIN");
+        assertThat(listed.body()).contains(issued.json().getString("name")).doesNotContain(token);
+        assertThat(viewer.post("/api/v1/operators/tokens", Json.createObjectBuilder().add("name", "x")
+                .add("role", "ADMIN").build()).status()).isEqualTo(403);
+
+        assertThat(admin.delete("/api/v1/operators/tokens/" + tokenId).status()).isEqualTo(200);
+        assertThat(viewer.get("/api/v1/nextpanel/servers").status()).isEqualTo(401);
+        assertThat(admin.get("/api/v1/audit?action=operator.token.issue").body()).doesNotContain(token);
+    }
+
+    @Test
+    void anOperatorsTokenActsUnderItsName() {
+        Api admin = Api.admin(deployment);
+        String name = "ops " + System.nanoTime();
+        String token = admin.post("/api/v1/operators/tokens", Json.createObjectBuilder().add("name", name)
+                .add("role", "ADMIN").build()).json().getString("token");
+
+        long id = registerServer(admin.withToken(token), "By " + name);
+
+        JsonObject entry = admin.get("/api/v1/audit?target_type=server&target_id=" + id).json()
+                .getJsonArray("items").getJsonObject(0);
+        assertThat(entry.getString("actor")).isEqualTo(name);
+    }
+
+    @Test
+    void answersCarryBrowserHardening() {
+        for (Api.Reply reply : List.of(Api.admin(deployment).get("/api/v1/nextpanel/servers"),
+                Api.anonymous(deployment).get("/api/v1/nextpanel/servers"))) {
+            assertThat(reply.header("Content-Security-Policy")).contains("default-src 'self'")
+                    .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+            assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        }
     }
 
     @Test

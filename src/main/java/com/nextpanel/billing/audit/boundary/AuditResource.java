@@ -3,6 +3,7 @@ package com.nextpanel.billing.audit.boundary;
 import com.nextpanel.billing.audit.control.AuditLog;
 import com.nextpanel.billing.audit.entity.AuditEntry;
 import com.nextpanel.billing.platform.Page;
+import com.nextpanel.billing.platform.QueryFilters;
 import com.nextpanel.billing.platform.Problem;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,21 +43,10 @@ public class AuditResource {
             @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Page.Request request = Page.request(page, size);
-        var filter = new AuditLog.Filter(actor, action, targetType, targetId, outcome(outcome),
+        var filter = new AuditLog.Filter(actor, action, targetType, targetId, QueryFilters.oneOf(AuditEntry.Outcome.class, "outcome", outcome),
                 instant("from", from), instant("to", to));
         var items = auditLog.search(filter, request.offset(), request.size()).stream().map(AuditView::of).toList();
         return new Page<>(items, auditLog.count(filter), request.page(), request.size());
-    }
-
-    private static AuditEntry.Outcome outcome(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return AuditEntry.Outcome.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("outcome must be success, refused or failed, not '" + value + "'");
-        }
     }
 
     private static Instant instant(String name, String value) {

@@ -4,7 +4,7 @@ import com.nextpanel.billing.automation.control.JobRetries;
 import com.nextpanel.billing.automation.control.Jobs;
 import com.nextpanel.billing.automation.entity.Job;
 import com.nextpanel.billing.platform.Page;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.QueryFilters;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Locale;
 
 /** The durable panel actions: what is pending, what failed, what needs an operator. */
 @Path("/jobs")
@@ -37,7 +36,7 @@ public class JobsResource {
             @QueryParam("account_id") Long accountId, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         Page.Request request = Page.request(page, size);
-        var filter = new Jobs.Filter(parse(Job.Status.class, "status", status), parse(Job.Kind.class, "kind", kind),
+        var filter = new Jobs.Filter(QueryFilters.oneOf(Job.Status.class, "status", status), QueryFilters.oneOf(Job.Kind.class, "kind", kind),
                 accountId);
         return new Page<>(jobs.search(filter, request.offset(), request.size()).stream().map(JobView::of).toList(),
                 jobs.count(filter), request.page(), request.size());
@@ -55,17 +54,5 @@ public class JobsResource {
     @Path("/{id}/retry")
     public JobView retry(@PathParam("id") long id) {
         return JobView.of(retries.retry(id));
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest(name + " '" + value + "' is not one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
-        }
     }
 }

@@ -8,7 +8,7 @@ import com.nextpanel.billing.billing.control.Payments;
 import com.nextpanel.billing.billing.entity.Invoice;
 import com.nextpanel.billing.billing.entity.Money;
 import com.nextpanel.billing.platform.Page;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.QueryFilters;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Locale;
 
 /** Invoices, and payments as a gateway notifies them (idempotent by external_reference). */
 @Path("/invoices")
@@ -45,7 +44,7 @@ public class InvoicesResource {
     public Page<InvoiceView> list(@QueryParam("customer_id") Long customerId, @QueryParam("service_id") Long serviceId,
             @QueryParam("status") String status, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Page.Request request = Page.request(page, size);
-        var filter = new Invoices.Filter(customerId, serviceId, status(status));
+        var filter = new Invoices.Filter(customerId, serviceId, QueryFilters.oneOf(Invoice.Status.class, "status", status));
         return new Page<>(invoices.search(filter, request.offset(), request.size()).stream()
                 .map(i -> InvoiceView.of(i, null)).toList(), invoices.count(filter), request.page(), request.size());
     }
@@ -66,16 +65,5 @@ public class InvoicesResource {
         var recorded = payments.record(id, new Money(body.amount, currency), body.method.trim(),
                 body.externalReference.trim());
         return Response.status(recorded.replayed() ? 200 : 201).entity(PaymentView.of(recorded.payment())).build();
-    }
-
-    private static Invoice.Status status(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Invoice.Status.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("status must be unpaid, paid, overdue or cancelled, not '" + value + "'");
-        }
     }
 }

@@ -6,7 +6,7 @@ import com.nextpanel.billing.billing.control.ServiceCancellation;
 import com.nextpanel.billing.billing.control.Services;
 import com.nextpanel.billing.billing.entity.Service;
 import com.nextpanel.billing.platform.Page;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.QueryFilters;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Locale;
 
 /** The hosting services customers pay for. */
 @Path("/services")
@@ -42,7 +41,7 @@ public class ServicesResource {
     public Page<ServiceView> list(@QueryParam("customer_id") Long customerId, @QueryParam("status") String status,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Page.Request request = Page.request(page, size);
-        var filter = new Services.Filter(customerId, status(status));
+        var filter = new Services.Filter(customerId, QueryFilters.oneOf(Service.Status.class, "status", status));
         return new Page<>(services.search(filter, request.offset(), request.size()).stream().map(ServiceView::of).toList(),
                 services.count(filter), request.page(), request.size());
     }
@@ -63,17 +62,5 @@ public class ServicesResource {
             return one(id);
         }
         return ServiceView.of(cancellation.cancelAtPeriodEnd(id));
-    }
-
-    private static Service.Status status(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Service.Status.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("status must be pending, active, suspended, terminated or failed, not '"
-                    + value + "'");
-        }
     }
 }

@@ -10,6 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -68,13 +71,22 @@ public class HealthProber {
         if (servers.isEmpty()) {
             return;
         }
-        CompletableFuture<?>[] probes = servers.stream()
-                .map(server -> CompletableFuture.runAsync(() -> probeOne(server), executor))
+        // Whoever settles a server's probe first records it: the probe itself, or the deadline below.
+        Map<PanelServer, AtomicBoolean> settled = new LinkedHashMap<>();
+        servers.forEach(server -> settled.put(server, new AtomicBoolean()));
+        CompletableFuture<?>[] probes = settled.entrySet().stream()
+                .map(e -> CompletableFuture.runAsync(() -> probeOne(e.getKey(), e.getValue()), executor))
                 .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(probes).get(config.probeTimeout().toMillis() + SLACK_MS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            LOG.warning(() -> "Some health probes outlived the probe timeout; their results will come late");
+            // A busy machine can make a probe outlive its own timeout: the answer must not wait for it.
+            settled.forEach((server, done) -> {
+                if (done.compareAndSet(false, true)) {
+                    results.failure(server.id(), "No answer within the probe timeout of "
+                            + config.probeTimeout().toMillis() + " ms", clock.instant(), config.offlineAfterFailures());
+                }
+            });
         } catch (ExecutionException e) {
             LOG.log(Level.WARNING, "A health probe failed unexpectedly", e.getCause());
         } catch (InterruptedException e) {
@@ -82,13 +94,17 @@ public class HealthProber {
         }
     }
 
-    private void probeOne(PanelServer server) {
+    private void probeOne(PanelServer server, AtomicBoolean settled) {
         long started = System.nanoTime();
         try {
             clients.of(credentials.endpointOf(server, config.probeTimeout())).health();
-            results.success(server.id(), (int) ((System.nanoTime() - started) / 1_000_000), clock.instant());
+            if (settled.compareAndSet(false, true)) {
+                results.success(server.id(), (int) ((System.nanoTime() - started) / 1_000_000), clock.instant());
+            }
         } catch (PanelException e) {
-            results.failure(server.id(), e.getMessage(), clock.instant(), config.offlineAfterFailures());
+            if (settled.compareAndSet(false, true)) {
+                results.failure(server.id(), e.getMessage(), clock.instant(), config.offlineAfterFailures());
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import com.nextpanel.billing.hosting.control.AccountStats;
 import com.nextpanel.billing.hosting.control.Accounts;
 import com.nextpanel.billing.hosting.entity.AccountStatus;
 import com.nextpanel.billing.platform.Page;
+import com.nextpanel.billing.platform.QueryFilters;
 import com.nextpanel.billing.platform.Problem;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,7 +50,7 @@ public class AccountsResource {
             @QueryParam("status") String status, @QueryParam("username") String username,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Page.Request request = Page.request(page, size);
-        var filter = new Accounts.Filter(serverId, customerId, status(status),
+        var filter = new Accounts.Filter(serverId, customerId, QueryFilters.oneOf(AccountStatus.class, "status", status),
                 username == null || username.isBlank() ? null : username.trim().toLowerCase(Locale.ROOT));
         return new Page<>(accounts.search(filter, request.offset(), request.size()).stream().map(AccountView::of).toList(),
                 accounts.count(filter), request.page(), request.size());
@@ -125,17 +126,5 @@ public class AccountsResource {
 
     private static Problem invalidReason() {
         return new Problem(400, "validation", "Invalid request", "reason: must be a text of at most 500 characters");
-    }
-
-    private static AccountStatus status(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return AccountStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("status must be pending, active, suspended, terminated or failed, not '"
-                    + value + "'");
-        }
     }
 }

@@ -4,7 +4,7 @@ import com.nextpanel.billing.audit.control.AuditLog;
 import com.nextpanel.billing.notify.control.Outbox;
 import com.nextpanel.billing.notify.entity.Email;
 import com.nextpanel.billing.platform.Page;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.QueryFilters;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,8 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Arrays;
-import java.util.Locale;
 
 /** The email outbox: what was sent to customers, what waits, what failed. Bodies never leave. */
 @Path("/emails")
@@ -38,9 +36,9 @@ public class EmailsResource {
             @QueryParam("template") String template, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         Page.Request request = Page.request(page, size);
-        var filter = new Outbox.Filter(parse(Email.Status.class, "status", status),
+        var filter = new Outbox.Filter(QueryFilters.oneOf(Email.Status.class, "status", status),
                 recipient == null || recipient.isBlank() ? null : recipient,
-                parse(Email.Template.class, "template", template));
+                QueryFilters.oneOf(Email.Template.class, "template", template));
         return new Page<>(outbox.search(filter, request.offset(), request.size()).stream().map(EmailView::of).toList(),
                 outbox.count(filter), request.page(), request.size());
     }
@@ -59,17 +57,5 @@ public class EmailsResource {
         Email email = outbox.retryByOperator(id);
         audit.success("email.retry", "email", id, email.template().column() + " email to " + email.recipient());
         return EmailView.of(email);
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest(name + " '" + value + "' is not one of "
-                    + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
-        }
     }
 }
