@@ -169,9 +169,20 @@ export function confirmDialog({ title, message, confirmLabel = 'Confirm', danger
   });
 }
 
+/** An instant as a datetime-local input wants it: local wall time, to the minute. */
+function localInput(iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 /** A one-line filter bar; onApply(values) on submit, onApply({}) on clear. */
 export function filterForm(specs, params, onApply) {
-  const withValues = specs.map((spec) => ({ ...spec, value: params.get(spec.name) ?? spec.value }));
+  const withValues = specs.map((spec) => {
+    const given = params.get(spec.name);
+    return { ...spec, value: given && spec.as === 'instant' ? localInput(given) : given ?? spec.value };
+  });
   const apply = el('button', { type: 'submit', class: 'primary' }, 'Apply');
   const reset = el('button', { type: 'button', on: { click: () => onApply({}) } }, 'Clear');
   const f = form(withValues, { buttons: [apply, reset], className: 'filters', label: 'Filters' });

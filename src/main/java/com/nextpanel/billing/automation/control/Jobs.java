@@ -43,6 +43,32 @@ public class Jobs {
         return create(kind, accountId, reason, secretSealed, requestedBy, false);
     }
 
+    /**
+     * Queues one job per account that {@code accountIds} selects (SQL selecting a column
+     * account_id, with positional parameters ?1..?n given in {@code params}), in one statement: a
+     * sweep over thousands of services must not cost a round trip each. Accounts with an open job
+     * are skipped (the one-open-job index). Answers how many were queued.
+     */
+    public int enqueueEach(Job.Kind kind, String reason, String requestedBy, String accountIds, Object... params) {
+        Instant now = clock.instant();
+        int n = params.length;
+        var insert = em.createNativeQuery("INSERT INTO panel_job (kind, account_id, status, attempts, max_attempts,"
+                + " next_attempt_at, reason, requested_by, created_at, updated_at)"
+                + " SELECT ?" + (n + 1) + ", selected.account_id, 'pending', 0, ?" + (n + 2) + ", ?" + (n + 3)
+                + ", ?" + (n + 4) + ", ?" + (n + 5) + ", ?" + (n + 3) + ", ?" + (n + 3)
+                + " FROM (" + accountIds + ") selected"
+                + " ON CONFLICT (account_id) WHERE status IN ('pending', 'in_progress') DO NOTHING");
+        for (int i = 0; i < n; i++) {
+            insert.setParameter(i + 1, params[i]);
+        }
+        return insert.setParameter(n + 1, kind.name())
+                .setParameter(n + 2, config.maxAttempts())
+                .setParameter(n + 3, at(now))
+                .setParameter(n + 4, reason)
+                .setParameter(n + 5, requestedBy)
+                .executeUpdate();
+    }
+
     /** A job the caller runs at once ({@link JobRunner#runClaimed}); it is claimed in the same transaction. */
     public Job enqueueClaimed(Job.Kind kind, long accountId, String reason, String secretSealed, String requestedBy) {
         return create(kind, accountId, reason, secretSealed, requestedBy, true);

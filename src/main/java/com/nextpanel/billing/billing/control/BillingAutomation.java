@@ -3,7 +3,7 @@ package com.nextpanel.billing.billing.control;
 import com.nextpanel.billing.automation.control.Jobs;
 import com.nextpanel.billing.automation.entity.Job;
 import com.nextpanel.billing.billing.entity.AutomationRun;
-import com.nextpanel.billing.hosting.control.AccountActions;
+import com.nextpanel.billing.audit.control.AuditLog;
 import com.nextpanel.billing.platform.Leases;
 import com.nextpanel.billing.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +24,10 @@ import java.util.logging.Logger;
  * overdue for terminate-after-days (or cancelled for a date that has come) are terminated, and
  * renewal invoices go out invoice-days-before the due date.
  * <p>
- * Panel work is queued as jobs (the worker runs them and retries; a failure leaves a retrying job
- * and then an alert, never a silent skip). Every step is idempotent and the run holds a lease, so
- * a second run — on this node or another, or after a crash mid-way — acts once.
+ * Panel work is queued as jobs, one statement per step (the worker runs them and retries; a failure
+ * leaves a retrying job and then an alert, never a silent skip). Every step is idempotent (an
+ * account has at most one open job) and the run holds a lease, so a second run — on this node or
+ * another, or after a crash mid-way — acts once.
  */
 @ApplicationScoped
 public class BillingAutomation {
@@ -51,7 +52,10 @@ public class BillingAutomation {
     Renewals renewals;
 
     @Inject
-    AccountActions actions;
+    Jobs jobs;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     BillingConfig config;
@@ -76,32 +80,18 @@ public class BillingAutomation {
 
     private AutomationRun.Tally day(LocalDate today) {
         List<String> failures = new ArrayList<>();
+        String by = audit.actor();
         int overdue = invoices.markOverdue(today);
-        int suspended = queue(services.dueForSuspension(today.minusDays(config.suspendAfterDays())), Job.Kind.SUSPEND,
-                ServiceFollower.OVERDUE, failures);
-        int unsuspended = queue(services.dueForUnsuspension(), Job.Kind.UNSUSPEND, null, failures);
+        int suspended = jobs.enqueueEach(Job.Kind.SUSPEND, ServiceFollower.OVERDUE, by,
+                Services.DUE_FOR_SUSPENSION, today.minusDays(config.suspendAfterDays()));
+        int unsuspended = jobs.enqueueEach(Job.Kind.UNSUSPEND, null, by, Services.DUE_FOR_UNSUSPENSION);
         LocalDate terminateBefore = config.terminateAfterDays() == 0 ? null : today.minusDays(config.terminateAfterDays());
-        int terminated = queue(services.dueForTermination(terminateBefore, today), Job.Kind.TERMINATE, null, failures);
+        int terminated = jobs.enqueueEach(Job.Kind.TERMINATE, null, by, Services.DUE_FOR_TERMINATION,
+                terminateBefore, today);
         int invoiced = each(services.dueForRenewal(today.plusDays(config.invoiceDaysBefore())),
                 id -> renewals.issue(id, today.plusDays(config.invoiceDaysBefore())), "renewal of service", failures);
         return new AutomationRun.Tally(overdue, suspended, unsuspended, terminated, invoiced, failures.size(),
                 failures.isEmpty() ? null : String.join("; ", failures));
-    }
-
-    private int queue(List<long[]> serviceAccounts, Job.Kind kind, String reason, List<String> failures) {
-        int queued = 0;
-        for (long[] pair : serviceAccounts) {
-            try {
-                actions.enqueue(pair[1], kind, reason);
-                queued++;
-            } catch (Problem | com.nextpanel.billing.hosting.entity.IllegalAccountTransition changedMeanwhile) {
-                LOG.fine(() -> kind + " of service " + pair[0] + " skipped: " + changedMeanwhile.getMessage());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, kind + " of service " + pair[0] + " could not be queued", e);
-                failures.add(kind.name().toLowerCase() + " of service " + pair[0] + ": " + e.getMessage());
-            }
-        }
-        return queued;
     }
 
     private static int each(List<Long> ids, LongPredicate work, String what, List<String> failures) {

@@ -70,31 +70,27 @@ public class Services {
                 .setMaxResults(1).getResultList().isEmpty();
     }
 
-    // --- what the automation run asks, as (service id, account id) pairs --------------------
+    // --- what the automation run acts on: SQL selecting account_id, for Jobs.enqueueEach -------
 
-    /** Active services with an invoice overdue since {@code dueOnOrBefore} or earlier, and no action under way. */
-    public List<long[]> dueForSuspension(LocalDate dueOnOrBefore) {
-        return pairs("SELECT s.id, s.account_id FROM service s JOIN hosting_account a ON a.id = s.account_id"
-                + " WHERE s.status = 'active' AND a.status = 'active' AND " + OVERDUE_SINCE + " AND " + NO_OPEN_JOB,
-                dueOnOrBefore);
-    }
+    /** Active services with an invoice overdue since ?1 (a date) or earlier. */
+    static final String DUE_FOR_SUSPENSION = "SELECT s.account_id FROM service s"
+            + " JOIN hosting_account a ON a.id = s.account_id"
+            + " WHERE s.status = 'active' AND a.status = 'active' AND EXISTS (SELECT 1 FROM invoice i"
+            + " WHERE i.service_id = s.id AND i.status = 'overdue' AND i.due_date <= ?1)";
 
     /** Services suspended for non-payment with nothing overdue any more. */
-    public List<long[]> dueForUnsuspension() {
-        return pairs("SELECT s.id, s.account_id FROM service s JOIN hosting_account a ON a.id = s.account_id"
-                + " WHERE s.status = 'suspended' AND s.suspended_for_nonpayment AND a.status = 'suspended'"
-                + " AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.service_id = s.id AND i.status = 'overdue')"
-                + " AND " + NO_OPEN_JOB);
-    }
+    static final String DUE_FOR_UNSUSPENSION = "SELECT s.account_id FROM service s"
+            + " JOIN hosting_account a ON a.id = s.account_id"
+            + " WHERE s.status = 'suspended' AND s.suspended_for_nonpayment AND a.status = 'suspended'"
+            + " AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.service_id = s.id AND i.status = 'overdue')";
 
-    /** Live services overdue since {@code dueOnOrBefore}, or cancelled for a date that has come. */
-    public List<long[]> dueForTermination(LocalDate dueOnOrBefore, LocalDate today) {
-        String overdue = dueOnOrBefore == null ? "false" : OVERDUE_SINCE;
-        return pairs("SELECT s.id, s.account_id FROM service s JOIN hosting_account a ON a.id = s.account_id"
-                + " WHERE s.status IN ('active', 'suspended') AND a.status IN ('active', 'suspended')"
-                + " AND (" + overdue + " OR s.cancel_at <= ?2) AND " + NO_OPEN_JOB,
-                dueOnOrBefore, today);
-    }
+    /** Live services overdue since ?1 (a date; null: never for non-payment), or cancelled for a date ?2 has reached. */
+    static final String DUE_FOR_TERMINATION = "SELECT s.account_id FROM service s"
+            + " JOIN hosting_account a ON a.id = s.account_id"
+            + " WHERE s.status IN ('active', 'suspended') AND a.status IN ('active', 'suspended') AND ("
+            + "   EXISTS (SELECT 1 FROM invoice i WHERE i.service_id = s.id AND i.status = 'overdue'"
+            + "     AND i.due_date <= CAST(?1 AS date))"
+            + "   OR s.cancel_at <= ?2)";
 
     /** Live services whose next period should be billed by now and is not yet. */
     public List<Long> dueForRenewal(LocalDate billUntil) {
@@ -105,23 +101,6 @@ public class Services {
                         + " AND i.period_start = s.next_due_date) ORDER BY s.id")
                 .setParameter(1, billUntil).getResultList();
         return ids.stream().map(Number::longValue).toList();
-    }
-
-    private static final String OVERDUE_SINCE = "EXISTS (SELECT 1 FROM invoice i WHERE i.service_id = s.id"
-            + " AND i.status = 'overdue' AND i.due_date <= ?1)";
-    private static final String NO_OPEN_JOB = "NOT EXISTS (SELECT 1 FROM panel_job j WHERE j.account_id = s.account_id"
-            + " AND j.status IN ('pending', 'in_progress'))";
-
-    @SuppressWarnings("unchecked")
-    private List<long[]> pairs(String sql, Object... params) {
-        var query = em.createNativeQuery(sql + " ORDER BY s.id");
-        for (int i = 0; i < params.length; i++) {
-            if (params[i] != null) {
-                query.setParameter(i + 1, params[i]);
-            }
-        }
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue()}).toList();
     }
 
     /** Filters of the service list; null means any. */

@@ -1,0 +1,30 @@
+// Billing: customers, plans, orders, invoices and services, one tab each (#/billing/<tab>).
+import { el } from '../dom.js';
+import { header, notice } from '../ui.js';
+import customers from './billing-customers.js';
+import plans from './billing-plans.js';
+import orders from './billing-orders.js';
+import invoices from './billing-invoices.js';
+import services from './billing-services.js';
+
+const TABS = [
+  ['customers', 'Customers', customers],
+  ['plans', 'Plans', plans],
+  ['orders', 'Orders', orders],
+  ['invoices', 'Invoices', invoices],
+  ['services', 'Services', services],
+];
+
+export default async function billing(view, ctx) {
+  const current = TABS.find(([path]) => path === ctx.rest[0]) ?? TABS[0];
+  const status = notice();
+  const tabs = el('nav', { class: 'tabs', 'aria-label': 'Billing' },
+    TABS.map(([path, label]) => el('a', { href: `#/billing/${path}`, 'aria-current': path === current[0] ? 'page' : null }, label)));
+  const body = el('div', {});
+  // The tab draws its own actions (beside the heading) and list; `status` tells how an action went.
+  const actions = el('div', { class: 'actions' });
+  const head = header(`Billing · ${current[1]}`);
+  head.querySelector('.actions').replaceWith(actions);
+  view.append(head, tabs, status, body);
+  await current[2]({ ...ctx, go: (params) => ctx.go(params, [current[0]]) }, { body, actions, status });
+}
