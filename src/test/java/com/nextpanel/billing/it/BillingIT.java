@@ -208,6 +208,47 @@ class BillingIT {
     }
 
     @Test
+    void aLowRateLimitMakesTheSweepFinishLaterInsteadOfMeetingRefusals() {
+        long plan = create("/api/v1/plans", plan("Budget " + System.nanoTime(), "2.00"));
+        List<Long> services = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long customer = create("/api/v1/customers", Json.createObjectBuilder()
+                    .add("email", Fixtures.unique("budget") + "@example.com").add("full_name", "Budget " + i).build());
+            long order = api.post("/api/v1/orders", Json.createObjectBuilder().add("customer_id", customer)
+                    .add("plan_id", plan).add("username", username()).build()).json().getJsonNumber("id").longValue();
+            assertThat(api.post("/api/v1/orders/" + order + "/pay", null).status()).isEqualTo(200);
+            services.add(api.get("/api/v1/orders/" + order).json().getJsonNumber("service_id").longValue());
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> services.forEach(s ->
+                assertThat(api.get("/api/v1/services/" + s).json().getString("status")).isEqualTo("active")));
+        LocalDate due = LocalDate.parse(api.get("/api/v1/services/" + services.get(0)).json().getString("next_due_date"));
+        advanceTo(due.minusDays(7));
+        run();
+        advanceTo(due.plusDays(3).plusDays(1)); // a fresh hour of panel budget on a new day
+        assertThat(api.patch("/api/v1/nextpanel/servers/" + serverId,
+                Json.createObjectBuilder().add("rate_limit_per_hour", 3).build()).status()).isEqualTo(200);
+        long suspendsBefore = sim.requests("POST", "/api/v1/billing/accounts/");
+
+        assertThat(run().getInt("suspended")).isGreaterThanOrEqualTo(5);
+
+        // three calls this hour, as the server's budget says; the rest wait for the next hour
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(suspendedOf(services)).isEqualTo(3));
+        assertThat(sim.requests("POST", "/api/v1/billing/accounts/") - suspendsBefore).isEqualTo(3);
+        assertThat(api.get("/api/v1/jobs?kind=suspend&status=pending").body()).contains("budget of 3 calls");
+        Api.Reply hourLater = api.post("/api/v1/test-support/clock/advance",
+                Json.createObjectBuilder().add("seconds", 3600).build());
+        assertThat(hourLater.status()).isEqualTo(200);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(suspendedOf(services)).isEqualTo(5));
+        assertThat(sim.requests("POST", "/api/v1/billing/accounts/") - suspendsBefore).isEqualTo(5);
+        api.patch("/api/v1/nextpanel/servers/" + serverId, Json.createObjectBuilder().add("rate_limit_per_hour", 1000).build());
+    }
+
+    private long suspendedOf(List<Long> services) {
+        return services.stream().filter(s -> api.get("/api/v1/services/" + s).json().getString("status")
+                .equals("suspended")).count();
+    }
+
+    @Test
     void billingRefusesWhatMakesNoSense() {
         long customer = create("/api/v1/customers", Json.createObjectBuilder()
                 .add("email", Fixtures.unique("strict") + "@example.com").add("full_name", "Strict").build());
