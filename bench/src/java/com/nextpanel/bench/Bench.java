@@ -26,6 +26,7 @@ public final class Bench {
     static {
         BENCHMARKS.put("p1", new P1FleetStatus());
         BENCHMARKS.put("p2", new P2ProvisioningThroughput());
+        BENCHMARKS.put("p3", new P3OverdueSweep());
         BENCHMARKS.put("p4", new P4ConcurrentProvisioning());
     }
 
@@ -48,6 +49,12 @@ public final class Bench {
             try {
                 BENCHMARKS.get(id).run(report);
             } catch (Exception | AssertionError e) {
+                if (BenchStack.stoppedBySignal()) {
+                    report.fail("stopped by a signal before the end");
+                    report.line(report.verdict());
+                    allPassed = false;
+                    break;
+                }
                 e.printStackTrace();
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
                 report.fail("did not complete: " + message.lines().findFirst().orElse(""));

@@ -3,22 +3,12 @@ package com.nextpanel.bench;
 import com.nextpanel.simulator.NextPanelSimulator;
 import fish.payara.micro.PayaraMicro;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonStructure;
-import jakarta.json.JsonValue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,14 +41,12 @@ final class BenchStack implements AutoCloseable {
     /** The app's configuration comes from the environment too: none of the caller's may leak in. */
     private static final List<String> APP_ENV_PREFIXES = List.of("DB_", "BILLING_", "FLEET_", "PANEL_", "JOBS_", "MP_");
 
+    private static volatile boolean stoppedBySignal;
+
     private final String name;
     private final Path work;
     private final Path projectDir = Path.of(System.getProperty("bench.basedir", ".")).toAbsolutePath().normalize();
     private final String adminToken = "npb_bench_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(24));
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade dance on every new connection
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
     private final List<NextPanelSimulator> simulators = new ArrayList<>();
     private final Map<String, String> appConfig = new LinkedHashMap<>();
     private final Thread hook;
@@ -69,6 +57,7 @@ final class BenchStack implements AutoCloseable {
     private Process payara;
     private String jdbcUrl;
     private int port;
+    private AppApi api;
     private volatile boolean deployFailed;
 
     BenchStack(String name) throws IOException {
@@ -76,8 +65,16 @@ final class BenchStack implements AutoCloseable {
         Stale.reap();
         this.work = Files.createTempDirectory("nextpanel-bench-" + name.toLowerCase() + "-");
         Stale.claim(work);
-        this.hook = new Thread(this::close, "bench-stop");
+        this.hook = new Thread(() -> {
+            stoppedBySignal = true;
+            close();
+        }, "bench-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** True once the JVM is going down (Ctrl-C, SIGTERM): what fails after that is no finding. */
+    static boolean stoppedBySignal() {
+        return stoppedBySignal;
     }
 
     /** An app setting passed as its environment variable (MicroProfile Config: panel.x-y → PANEL_X_Y). */
@@ -153,6 +150,7 @@ final class BenchStack implements AutoCloseable {
 
     private void startPayara(Path war, Path postBoot) throws Exception {
         port = freePort();
+        api = new AppApi(port, adminToken);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String extraJvm = System.getProperty("bench.payaraJvmArgs", "").trim();
@@ -202,7 +200,7 @@ final class BenchStack implements AutoCloseable {
     /** Payara opens its port before the WAR is deployed: ready means the API answers and /health/ready is 200. */
     private void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        int api = -1;
+        int apiStatus = -1;
         int health = -1;
         while (System.nanoTime() < deadline) {
             if (!payara.isAlive()) {
@@ -211,29 +209,17 @@ final class BenchStack implements AutoCloseable {
             if (deployFailed) {
                 throw new IllegalStateException("the WAR did not deploy" + tail());
             }
-            api = status("/api/v1/nextpanel/servers");
-            if (api != -1 && api != 404) {
-                health = status("/health/ready");
+            apiStatus = api.status("/api/v1/nextpanel/servers");
+            if (apiStatus != -1 && apiStatus != 404) {
+                health = api.status("/health/ready");
                 if (health == 200) {
                     return;
                 }
             }
             payara.waitFor(250, TimeUnit.MILLISECONDS);
         }
-        throw new IllegalStateException("not ready after " + timeout.toSeconds() + " s (API: " + api
+        throw new IllegalStateException("not ready after " + timeout.toSeconds() + " s (API: " + apiStatus
                 + ", /health/ready: " + health + ")" + tail());
-    }
-
-    private int status(String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 
     /** The last lines of Payara's log, for a failure message. */
@@ -247,61 +233,10 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
-    // ---- the API, as an operator's script calls it ----
-
-    record Reply(int status, String body) {
-        JsonObject json() {
-            return parse().asJsonObject();
-        }
-
-        JsonArray array() {
-            return parse().asJsonArray();
-        }
-
-        private JsonValue parse() {
-            try (var reader = Json.createReader(new StringReader(body))) {
-                return reader.readValue();
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("not JSON (HTTP " + status + "): " + shortBody(), e);
-            }
-        }
-
-        String shortBody() {
-            String oneLine = body.replaceAll("\\s+", " ");
-            return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
-        }
+    /** The app's API; available once {@link #start()} has returned. */
+    AppApi api() {
+        return api;
     }
-
-    Reply get(String path) throws IOException, InterruptedException {
-        return send(request(path).GET());
-    }
-
-    Reply post(String path, JsonStructure body) throws IOException, InterruptedException {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
-    }
-
-    Reply patch(String path, JsonStructure body) throws IOException, InterruptedException {
-        return send(request(path).header("Content-Type", "application/merge-patch+json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + adminToken)
-                .header("Accept", "application/json");
-    }
-
-    private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.body());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    // ---- panels ----
 
     /** A simulator in this JVM, closed with the stack. */
     NextPanelSimulator simulator(Duration latency) {
@@ -311,43 +246,6 @@ final class BenchStack implements AutoCloseable {
         }
         sim.setLatency(latency);
         return sim;
-    }
-
-    /** POST /servers (201), the rate limit set so high that it never binds; answers the server id. */
-    long register(String serverName, NextPanelSimulator sim, int capacity) throws IOException, InterruptedException {
-        JsonObject body = Json.createObjectBuilder()
-                .add("name", serverName)
-                .add("base_url", sim.baseUrl())
-                .add("api_key", sim.apiKey())
-                .add("api_secret", sim.apiSecret())
-                .add("capacity", capacity)
-                .add("rate_limit_per_hour", 1_000_000)
-                .build();
-        Reply reply = post("/api/v1/nextpanel/servers", body);
-        if (reply.status() != 201) {
-            throw new IllegalStateException("registering " + serverName + ": HTTP " + reply.status() + " " + reply.shortBody());
-        }
-        return reply.json().getJsonNumber("server_id").longValue();
-    }
-
-    void deactivate(long serverId) throws IOException, InterruptedException {
-        Reply reply = patch("/api/v1/nextpanel/servers/" + serverId, Json.createObjectBuilder().add("is_active", false).build());
-        if (reply.status() != 200) {
-            throw new IllegalStateException("deactivating server " + serverId + ": HTTP " + reply.status() + " " + reply.shortBody());
-        }
-    }
-
-    /** The seed's provision body with a given (unique) username. */
-    static JsonObject provision(String username) {
-        return Json.createObjectBuilder()
-                .add("customer_id", 1)
-                .add("order_id", 1)
-                .add("username", username)
-                .add("email", username + "@example.com")
-                .add("password", "SecurePass123!")
-                .add("full_name", "Bench User")
-                .add("package_id", 1)
-                .build();
     }
 
     /** The server's own database, for statistics: what the diagnostics ask is not counted against the app's. */

@@ -32,6 +32,7 @@ final class Diagnostics implements AutoCloseable {
         return Boolean.getBoolean("bench.profile");
     }
 
+    /** pg_stat_statements is loaded into PostgreSQL only when profiling: it costs a little on every statement. */
     static boolean statementsWanted() {
         return profiling();
     }
@@ -75,9 +76,7 @@ final class Diagnostics implements AutoCloseable {
         this.db = stack.statsDb();
         db.setAutoCommit(true);
         if (statementsWanted()) {
-            try (Statement s = db.createStatement()) {
-                s.execute("SELECT pg_stat_statements_reset()");
-            }
+            SqlStatements.reset(db);
         }
         long[] xacts = transactions();
         commitsBefore = xacts[0];
@@ -166,9 +165,8 @@ final class Diagnostics implements AutoCloseable {
         }
     }
 
-    /** Stops sampling; the figures stay readable. */
-    @Override
-    public void close() {
+    /** Stops sampling at the end of the load; the figures stay readable until close. */
+    void stop() {
         if (!running) {
             return;
         }
@@ -187,9 +185,19 @@ final class Diagnostics implements AutoCloseable {
         }
     }
 
+    @Override
+    public void close() {
+        stop();
+        try {
+            db.close();
+        } catch (SQLException e) {
+            // the database goes with the stack anyway
+        }
+    }
+
     /** Prints what was seen, per request where that helps. */
     void print(int requests) throws SQLException, InterruptedException {
-        close();
+        stop();
         double seconds = (stoppedNanos - startedNanos) / 1e9;
         synchronized (this) {
             Report.info(String.format("panels: on average %.1f of %d panel call slots busy (%.0f %%); all %d busy in %.0f %% of the samples;"
@@ -215,52 +223,12 @@ final class Diagnostics implements AutoCloseable {
                 cores((cpuAfter[0] - cpuBefore[0]) - (cpuAfter[2] - cpuBefore[2]) - (cpuAfter[3] - cpuBefore[3])
                         - (cpuAfter[4] - cpuBefore[4]), seconds)));
         if (statementsWanted()) {
-            printStatements(requests);
+            SqlStatements.print(db, requests, 25);
         }
         if (profiling()) {
             printThreadStates();
             cpuProfile.print();
         }
-    }
-
-    private void printStatements(int requests) throws SQLException {
-        printStatements(db, requests, 25);
-    }
-
-    /** Forgets the statement counts so far (needs -Dbench.profile=true, which loads pg_stat_statements). */
-    static void resetStatements(BenchStack stack) throws SQLException {
-        try (Connection c = stack.statsDb(); Statement s = c.createStatement()) {
-            s.execute("SELECT pg_stat_statements_reset()");
-        }
-    }
-
-    static void printStatements(BenchStack stack, int requests, int top) throws SQLException {
-        try (Connection c = stack.statsDb()) {
-            printStatements(c, requests, top);
-        }
-    }
-
-    private static void printStatements(Connection db, int requests, int shown) throws SQLException {
-        String sql = "SELECT s.calls, s.total_exec_time, regexp_replace(s.query, '\\s+', ' ', 'g')"
-                + " FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid"
-                + " WHERE d.datname = 'billing' ORDER BY s.calls DESC";
-        long calls = 0;
-        double time = 0;
-        List<String> top = new ArrayList<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                calls += rs.getLong(1);
-                time += rs.getDouble(2);
-                if (top.size() < shown) {
-                    String query = rs.getString(3);
-                    top.add(String.format("  %6.2f/request %7.3f ms each  %s", rs.getLong(1) / (double) requests,
-                            rs.getDouble(2) / rs.getLong(1), query.length() > 150 ? query.substring(0, 150) + "…" : query));
-                }
-            }
-        }
-        Report.info(String.format("statements (pg_stat_statements): %.1f per request (BEGIN/COMMIT included), %.2f ms of"
-                + " execution per request in PostgreSQL; most frequent:", calls / (double) requests, time / requests));
-        top.forEach(Report::info);
     }
 
     private synchronized void printThreadStates() {

@@ -67,7 +67,7 @@ final class Load {
                     for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                         long started = System.nanoTime();
                         try {
-                            BenchStack.Reply reply = stack.post("/api/v1/nextpanel/provision", BenchStack.provision(prefix + i));
+                            AppApi.Reply reply = stack.api().provision(prefix + i);
                             status[i] = reply.status();
                             if (reply.status() != 200) {
                                 notCreated.computeIfAbsent(reply.status() + " " + detail(reply), k -> new LongAdder()).increment();
@@ -96,7 +96,7 @@ final class Load {
     }
 
     /** The problem's detail up to its particulars (server lists, ids), so that like answers group. */
-    private static String detail(BenchStack.Reply reply) {
+    private static String detail(AppApi.Reply reply) {
         try {
             JsonObject problem = reply.json();
             String detail = problem.getString("detail", problem.toString());

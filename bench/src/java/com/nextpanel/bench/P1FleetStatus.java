@@ -33,7 +33,7 @@ final class P1FleetStatus implements Bench.Benchmark {
             NextPanelSimulator[] sims = new NextPanelSimulator[SERVERS];
             for (int i = 1; i <= SERVERS; i++) {
                 sims[i - 1] = stack.simulator(Duration.ZERO);
-                long id = stack.register(String.format("Panel %02d", i), sims[i - 1], 100);
+                long id = stack.api().register(String.format("Panel %02d", i), sims[i - 1], 100);
                 if (i % HUNG_EVERY == 0) {
                     hungIds.add(Long.toString(id));
                 }
@@ -51,7 +51,7 @@ final class P1FleetStatus implements Bench.Benchmark {
             Report.info(String.format("warm-up: %d cached calls, 1 refresh (%.2f s), not counted", WARMUP_CALLS, warmRefresh));
 
             if (Diagnostics.statementsWanted()) {
-                Diagnostics.resetStatements(stack);
+                SqlStatements.reset(stack);
             }
             double[] cached = new double[CACHED_CALLS];
             double[] floor = new double[CACHED_CALLS];
@@ -60,7 +60,7 @@ final class P1FleetStatus implements Bench.Benchmark {
                 floor[i] = timedStatus(stack, FLOOR); // interleaved: the same moments of machine noise
             }
             if (Diagnostics.statementsWanted()) {
-                Diagnostics.printStatements(stack, CACHED_CALLS, 6); // background probes included
+                SqlStatements.print(stack, CACHED_CALLS, 6); // background probes included
             }
             double median = Report.percentile(cached, 50);
             double p95 = Report.percentile(cached, 95);
@@ -93,7 +93,7 @@ final class P1FleetStatus implements Bench.Benchmark {
 
     /** The refreshed answer must show what the probes found: the hung servers failed, the others answered. */
     private static void checkProbeResults(BenchStack stack, Report report, Set<String> hungIds) throws Exception {
-        BenchStack.Reply reply = stack.get(STATUS);
+        AppApi.Reply reply = stack.api().get(STATUS);
         JsonArray rows = reply.array();
         int healthyOk = 0;
         int hungSeen = 0;
@@ -116,7 +116,7 @@ final class P1FleetStatus implements Bench.Benchmark {
     /** One GET, in milliseconds; anything but 200 with all servers listed stops the benchmark. */
     private static double timedStatus(BenchStack stack, String path) throws Exception {
         long started = System.nanoTime();
-        BenchStack.Reply reply = stack.get(path);
+        AppApi.Reply reply = stack.api().get(path);
         double ms = Report.ms(System.nanoTime() - started);
         if (reply.status() != 200) {
             throw new IllegalStateException("GET " + path + ": HTTP " + reply.status() + " " + reply.shortBody());

@@ -38,13 +38,13 @@ final class P2ProvisioningThroughput implements Bench.Benchmark {
             List<NextPanelSimulator> panels = new ArrayList<>();
             for (int i = 1; i <= PANELS; i++) {
                 NextPanelSimulator sim = stack.simulator(latency);
-                stack.register("Panel " + i, sim, CAPACITY);
+                stack.api().register("Panel " + i, sim, CAPACITY);
                 panels.add(sim);
             }
             Load.Result run;
             try (Diagnostics diagnostics = new Diagnostics(stack, panels, PANELS * concurrency)) {
                 run = Load.provision(stack, "load", accounts, clients);
-                diagnostics.close();
+                diagnostics.stop();
                 printResults(report, run, panels, accounts, latency, concurrency);
                 diagnostics.print(accounts);
             }
@@ -55,11 +55,11 @@ final class P2ProvisioningThroughput implements Bench.Benchmark {
     private static void warmUp(BenchStack stack, int n, int clients, Duration latency) throws Exception {
         List<Long> ids = new ArrayList<>();
         for (int i = 1; i <= PANELS; i++) {
-            ids.add(stack.register("Warm-up panel " + i, stack.simulator(latency), CAPACITY));
+            ids.add(stack.api().register("Warm-up panel " + i, stack.simulator(latency), CAPACITY));
         }
         Load.Result run = Load.provision(stack, "warm", n, clients);
         for (long id : ids) {
-            stack.deactivate(id);
+            stack.api().deactivate(id);
         }
         Report.info(String.format("warm-up: %d provisions on 3 other panels in %.2f s (%s), then those panels deactivated;"
                 + " not counted", n, run.seconds(), run.statusSummary()));

@@ -36,13 +36,13 @@ final class P4ConcurrentProvisioning implements Bench.Benchmark {
             boolean allExact = true;
             for (int round = 1; round <= rounds; round++) {
                 for (long id : previous) {
-                    stack.deactivate(id); // each round sees only its own two servers
+                    stack.api().deactivate(id); // each round sees only its own two servers
                 }
                 previous.clear();
                 List<NextPanelSimulator> sims = new ArrayList<>();
                 for (int i = 0; i < CAPACITIES.length; i++) {
                     NextPanelSimulator sim = stack.simulator(latency);
-                    previous.add(stack.register("Round " + round + " server " + (char) ('A' + i), sim, CAPACITIES[i]));
+                    previous.add(stack.api().register("Round " + round + " server " + (char) ('A' + i), sim, CAPACITIES[i]));
                     sims.add(sim);
                 }
                 Load.Result run = Load.provision(stack, "r" + round + "c", REQUESTS, REQUESTS);
@@ -54,7 +54,7 @@ final class P4ConcurrentProvisioning implements Bench.Benchmark {
                 StringBuilder perServer = new StringBuilder();
                 for (int i = 0; i < sims.size(); i++) {
                     int held = sims.get(i).accountCount();
-                    int counted = stack.get("/api/v1/nextpanel/servers/" + previous.get(i)).json().getInt("current_accounts");
+                    int counted = stack.api().get("/api/v1/nextpanel/servers/" + previous.get(i)).json().getInt("current_accounts");
                     onPanels += held;
                     overshoot += Math.max(0, held - CAPACITIES[i]);
                     perServer.append(i == 0 ? "" : ", ").append(String.format("%c %d/%d (app counts %d)", 'A' + i, held,

@@ -1,0 +1,165 @@
+package com.nextpanel.bench;
+
+import com.nextpanel.simulator.NextPanelSimulator;
+import jakarta.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * P3, the overdue sweep: 10,000 services overdue on 3 panels answering in 20 ms. One automation
+ * run queues a suspension per service; the job workers suspend them on the panels. Measured: from
+ * the run until the last job is done. Limit: N × latency / (panels × per-panel concurrency), the
+ * time the panels alone need at the configured concurrency. Goal: ≤ 25 s and within 1.5× of it.
+ * <p>
+ * The services are arranged with SQL (10,000 orders through the API would take longer than the
+ * sweep) and their accounts are created on the simulators beforehand, so that the run meets real
+ * panel accounts.
+ */
+final class P3OverdueSweep implements Bench.Benchmark {
+
+    @Override
+    public void run(Report report) throws Exception {
+        int services = Integer.getInteger("bench.p3.services", 10_000);
+        int panels = 3;
+        Duration latency = Duration.ofMillis(Long.getLong("bench.p3.latencyMs", 20));
+        int concurrency = Integer.getInteger("bench.concurrency", 4);
+        try (BenchStack stack = new BenchStack("P3")
+                .config("panel.max-concurrent-calls", concurrency)
+                .config("billing.automation.enabled", false)
+                .config("mail.poll-interval-ms", 3_600_000) // the emails are not what is measured
+                .config("jobs.poll-interval-ms", 200)) {
+            stack.start();
+            List<NextPanelSimulator> sims = new ArrayList<>();
+            List<Long> serverIds = new ArrayList<>();
+            for (int i = 0; i < panels; i++) {
+                NextPanelSimulator sim = stack.simulator(Duration.ZERO);
+                serverIds.add(stack.api().register("Sweep panel " + i, sim, services));
+                sims.add(sim);
+            }
+            Report.info(String.format("creating %,d accounts on %d simulators…", services, panels));
+            createOnPanels(sims, services);
+            try (Connection db = appDb(stack)) {
+                arrange(db, serverIds, services, panels);
+            }
+            sims.forEach(sim -> sim.setLatency(latency));
+            Report.info(String.format("%,d active services, each with an invoice 10 days overdue, on %d panels answering"
+                    + " in %d ms; per-panel concurrency %d", services, panels, latency.toMillis(), concurrency));
+
+            long started = System.nanoTime();
+            var run = stack.api().post("/api/v1/automation/run", null);
+            if (run.status() != 200) {
+                throw new IllegalStateException("automation run answered " + run.status() + ": " + run.body());
+            }
+            double queuedAfter = (System.nanoTime() - started) / 1e9;
+            int queued = run.json().getInt("suspended");
+            long open;
+            try (Connection db = appDb(stack)) {
+                do {
+                    Thread.sleep(100); // polling the database for the end, not timing anything by it
+                    open = count(db, "SELECT count(*) FROM panel_job WHERE kind = 'SUSPEND'"
+                            + " AND status IN ('pending', 'in_progress')");
+                } while (open > 0 && System.nanoTime() - started < Duration.ofMinutes(3).toNanos());
+                double elapsed = (System.nanoTime() - started) / 1e9;
+                long done = count(db, "SELECT count(*) FROM panel_job WHERE kind = 'SUSPEND' AND status = 'done'");
+                long suspendedOnPanels = sims.stream().flatMap(s -> s.accounts().stream())
+                        .filter(a -> a.status().equals("suspended")).count();
+                double limit = services * latency.toMillis() / 1000.0 / (panels * concurrency);
+                double ratio = elapsed / limit;
+                report.line(String.format("P3 sweep: %,d suspensions queued in %.2f s, all done in %.2f s (%.0f/s);"
+                        + " jobs done %,d, suspended on the panels %,d", queued, queuedAfter, elapsed, done / elapsed, done,
+                        suspendedOnPanels));
+                report.line(String.format("P3 limit: %,d × %d ms / (%d panels × %d) = %.2f s — ratio %.2f (goal ≤ 1.5);"
+                        + " goal ≤ 25 s: %s", services, latency.toMillis(), panels, concurrency, limit, ratio,
+                        elapsed <= 25 ? "met" : "missed"));
+                if (queued != services || done != services || suspendedOnPanels != services) {
+                    report.fail(String.format("expected %,d suspensions, queued %,d, done %,d, on the panels %,d",
+                            services, queued, done, suspendedOnPanels));
+                }
+                if (elapsed > 25) {
+                    report.fail(String.format("the sweep took %.1f s, over 25 s", elapsed));
+                }
+                if (ratio > 1.5) {
+                    report.fail(String.format("%.2f× the limit, over 1.5×", ratio));
+                }
+            }
+        }
+    }
+
+    /** Accounts 1..n/panels on each simulator (the simulator numbers them from 1). */
+    private static void createOnPanels(List<NextPanelSimulator> sims, int services) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Integer>> created = new ArrayList<>();
+        for (int i = 0; i < services; i++) {
+            NextPanelSimulator sim = sims.get(i % sims.size());
+            String username = "sweep" + i;
+            created.add(pool.submit(() -> http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl()
+                                    + "/api/v1/billing/accounts"))
+                            .header("Content-Type", "application/json")
+                            .header("X-API-Key", sim.apiKey()).header("X-API-Secret", sim.apiSecret())
+                            .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("username", username)
+                                    .add("email", username + "@example.com").add("password", "Sweep-Pass-123").build()
+                                    .toString())).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()));
+        }
+        for (Future<Integer> status : created) {
+            if (status.get() != 201) {
+                throw new IllegalStateException("a simulator refused an account: HTTP " + status.get());
+            }
+        }
+        pool.shutdown();
+    }
+
+    /** Service i lives on panel i % panels as panel user i / panels + 1, with one invoice 10 days overdue. */
+    private static void arrange(Connection db, List<Long> serverIds, int services, int panels) throws Exception {
+        String servers = "ARRAY[" + String.join(",", serverIds.stream().map(String::valueOf).toList()) + "]::bigint[]";
+        try (Statement s = db.createStatement()) {
+            s.execute("INSERT INTO customer (email, full_name, created_at) VALUES ('sweep@example.com', 'Sweep', now())");
+            s.execute("INSERT INTO plan (name, price, currency, billing_cycle, package_id, created_at)"
+                    + " VALUES ('Sweep', 1.00, 'USD', 'monthly', 1, now())");
+            s.execute("INSERT INTO hosting_order (customer_id, plan_id, username, status, created_at, paid_at, updated_at)"
+                    + " SELECT 1, 1, 'sweep' || i, 'active', now(), now(), now() FROM generate_series(0, " + (services - 1) + ") i");
+            s.execute("INSERT INTO hosting_account (server_id, panel_user_id, username, email, status, slot_held,"
+                    + " customer_id, order_id, created_at, updated_at)"
+                    + " SELECT (" + servers + ")[i % " + panels + " + 1], i / " + panels + " + 1, 'sweep' || i,"
+                    + " 'sweep' || i || '@example.com', 'active', true, 1, i + 1, now(), now()"
+                    + " FROM generate_series(0, " + (services - 1) + ") i");
+            s.execute("UPDATE panel_server p SET current_accounts = (SELECT count(*) FROM hosting_account a"
+                    + " WHERE a.server_id = p.id AND a.slot_held)");
+            s.execute("INSERT INTO service (customer_id, plan_id, order_id, account_id, status, next_due_date, created_at,"
+                    + " updated_at) SELECT 1, 1, o.id, a.id, 'active', current_date - 10, now(), now()"
+                    + " FROM hosting_order o JOIN hosting_account a ON a.order_id = o.id");
+            s.execute("INSERT INTO invoice (number, customer_id, order_id, service_id, period_start, period_end, total,"
+                    + " currency, due_date, status, issued_at)"
+                    + " SELECT 'SWEEP-' || s.id, 1, s.order_id, s.id, current_date - 10, current_date + 20, 1.00, 'USD',"
+                    + " current_date - 10, 'unpaid', now() FROM service s");
+            s.execute("ANALYZE");
+        }
+    }
+
+    private static Connection appDb(BenchStack stack) throws Exception {
+        try (Connection stats = stack.statsDb()) {
+            String url = stats.getMetaData().getURL().replaceFirst("/postgres(\\?|$)", "/billing$1");
+            return DriverManager.getConnection(url, "postgres", "postgres");
+        }
+    }
+
+    private static long count(Connection db, String sql) throws Exception {
+        try (Statement s = db.createStatement(); ResultSet rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
