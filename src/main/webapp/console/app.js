@@ -28,11 +28,13 @@ const $ = (id) => document.getElementById(id);
 let session = null; // {name, role, canWrite}
 let alertTimer = null;
 let renderCount = 0;
+let lastPage = null;
 
 // --- signing in and out ----------------------------------------------------------------------
 
 function showSignIn(reason) {
   session = null;
+  lastPage = null;
   clearInterval(alertTimer);
   $('shell').hidden = true;
   $('page').replaceChildren();
@@ -51,7 +53,6 @@ async function startSession() {
   $('shell').hidden = false;
   $('operator').textContent = `${session.name} · ${session.role}`;
   $('operator').title = session.canWrite ? 'May read and change everything' : 'May read only';
-  document.body.dataset.role = session.role;
   fill($('nav'), PAGES.filter(([, , , o]) => session.canWrite || !o?.adminOnly)
     .map(([path, label]) => el('a', { href: `#/${path}`, dataset: { page: path } }, label)));
   refreshAlerts();
@@ -150,7 +151,12 @@ async function route() {
     if (error instanceof api.ApiError && error.status === 401) return;
     view.append(el('p', { class: 'notice error', role: 'alert' }, `This page could not be loaded: ${describe(error)}`));
   } finally {
-    if (mine === renderCount) view.removeAttribute('aria-busy');
+    if (mine === renderCount) {
+      view.removeAttribute('aria-busy');
+      // A new page moves keyboard and screen-reader focus to its heading; a filter change stays put.
+      if (page !== lastPage) view.querySelector('h1')?.focus({ preventScroll: true });
+      lastPage = page;
+    }
   }
 }
 

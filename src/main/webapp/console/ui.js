@@ -17,6 +17,7 @@ export function notice(kind = 'info') {
     node.setAttribute('role', newKind === 'error' ? 'alert' : 'status');
     fill(node, message);
     node.hidden = false;
+    node.scrollIntoView({ block: 'nearest' }); // an outcome the operator cannot see is as bad as none
   };
   node.showError = (error) => node.show(describe(error), 'error');
   node.clear = () => {

@@ -37,7 +37,7 @@ async function toggleDetails(invoice, row, columnCount) {
   }
 }
 
-export default async function invoices(ctx, { body, status }) {
+export default async function invoices(ctx, { body, status, names }) {
   const canWrite = ctx.session.canWrite;
   let columnCount = 0;
 
@@ -68,7 +68,7 @@ export default async function invoices(ctx, { body, status }) {
 
   const columns = [
     { label: 'Invoice', cell: (i) => el('strong', {}, i.number) },
-    { label: 'Customer', cell: (i) => `#${i.customer_id}` },
+    { label: 'Customer', cell: (i) => names.customer(i.customer_id) },
     { label: 'Service', cell: (i) => orDash(i.service_id && `#${i.service_id}`) },
     { label: 'Period', cell: (i) => (i.period_start ? `${i.period_start} → ${i.period_end}` : '—') },
     { label: 'Total', class: 'num', cell: (i) => `${i.total} ${i.currency}` },

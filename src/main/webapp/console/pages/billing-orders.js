@@ -5,10 +5,8 @@ import { badge, button, rowActions } from '../ui.js';
 import { formDialog } from '../forms.js';
 import { listing } from './listing.js';
 
-export default async function orders(ctx, { body, actions, status }) {
+export default async function orders(ctx, { body, actions, status, names, plans }) {
   const canWrite = ctx.session.canWrite;
-  const plans = await api.get('plans');
-  const planName = new Map(plans.map((p) => [p.id, p.name]));
 
   if (canWrite) {
     actions.append(button('New order', async () => {
@@ -63,8 +61,8 @@ export default async function orders(ctx, { body, actions, status }) {
       filters: [{ name: 'customer_id', label: 'Customer ID', type: 'number', min: 1 }],
       columns: [
         { label: 'Order', class: 'num', cell: (o) => `#${o.id}` },
-        { label: 'Customer', cell: (o) => `#${o.customer_id}` },
-        { label: 'Plan', cell: (o) => orDash(planName.get(o.plan_id) ?? o.plan_id) },
+        { label: 'Customer', cell: (o) => names.customer(o.customer_id) },
+        { label: 'Plan', cell: (o) => names.plan(o.plan_id) },
         { label: 'Username', cell: (o) => o.username },
         { label: 'Status', cell: (o) => badge(o.status) },
         { label: 'Invoice', cell: (o) => (o.invoice_id

@@ -7,10 +7,8 @@ import { listing } from './listing.js';
 
 const STATUSES = ['pending', 'active', 'suspended', 'terminated', 'failed'];
 
-export default async function services(ctx, { body, status }) {
+export default async function services(ctx, { body, status, names }) {
   const canWrite = ctx.session.canWrite;
-  const plans = await api.get('plans');
-  const planName = new Map(plans.map((p) => [p.id, p.name]));
 
   async function cancel(service, when) {
     const now = when === 'immediate';
@@ -46,8 +44,8 @@ export default async function services(ctx, { body, status }) {
       ],
       columns: [
         { label: 'Service', class: 'num', cell: (s) => `#${s.id}` },
-        { label: 'Customer', cell: (s) => `#${s.customer_id}` },
-        { label: 'Plan', cell: (s) => orDash(planName.get(s.plan_id) ?? s.plan_id) },
+        { label: 'Customer', cell: (s) => names.customer(s.customer_id) },
+        { label: 'Plan', cell: (s) => names.plan(s.plan_id) },
         { label: 'Account', cell: (s) => (s.account_id ? `#${s.account_id}` : '—') },
         { label: 'Status', cell: (s) => el('div', {}, badge(s.status),
           s.suspended_for_nonpayment ? el('small', { class: 'why' }, 'for non-payment') : null) },

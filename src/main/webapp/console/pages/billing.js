@@ -1,4 +1,5 @@
 // Billing: customers, plans, orders, invoices and services, one tab each (#/billing/<tab>).
+import * as api from '../api.js';
 import { el } from '../dom.js';
 import { header, notice } from '../ui.js';
 import customers from './billing-customers.js';
@@ -26,5 +27,13 @@ export default async function billing(view, ctx) {
   const head = header(`Billing · ${current[1]}`);
   head.querySelector('.actions').replaceWith(actions);
   view.append(head, tabs, status, body);
-  await current[2]({ ...ctx, go: (params) => ctx.go(params, [current[0]]) }, { body, actions, status });
+  // Operators know customers and plans by name; the lists show ids, so the names are looked up once here.
+  const [plans, customers] = await Promise.all([api.get('plans'), api.get('customers', { size: 500 })]);
+  const planNames = new Map(plans.map((p) => [p.id, p.name]));
+  const customerNames = new Map(customers.items.map((c) => [c.id, c.full_name]));
+  const names = {
+    plan: (id) => planNames.get(id) ?? `plan #${id}`,
+    customer: (id) => (customerNames.has(id) ? `${customerNames.get(id)} (#${id})` : `#${id}`),
+  };
+  await current[2]({ ...ctx, go: (params) => ctx.go(params, [current[0]]) }, { body, actions, status, names, plans });
 }

@@ -39,7 +39,7 @@ function testOutcome(result) {
 export function addServer() {
   const fields = [details()[0], ...credentials(true), ...details().slice(1)];
   const testSpecs = credentials(true);
-  let passedFor = null;
+  let testedFor = null; // what the last test was run on
   const signature = (f) => JSON.stringify(readValues(f, testSpecs));
 
   return formDialog({
@@ -63,7 +63,7 @@ export function addServer() {
           const result = await api.post('nextpanel/servers/test', values);
           fill(outcome, testOutcome(result));
           outcome.className = `test-outcome ${result.success ? 'ok' : 'error'}`;
-          passedFor = result.success ? signature(f) : null;
+          testedFor = signature(f);
           submit.disabled = !result.success;
           hint.hidden = result.success;
         } catch (error) {
@@ -73,10 +73,10 @@ export function addServer() {
           test.disabled = false;
         }
       });
-      // Changing what was tested means testing again.
+      // Changing what was tested means testing again (an old outcome, good or bad, no longer applies).
       f.addEventListener('input', () => {
-        if (passedFor && signature(f) !== passedFor) {
-          passedFor = null;
+        if (testedFor && signature(f) !== testedFor) {
+          testedFor = null;
           submit.disabled = true;
           hint.hidden = false;
           outcome.className = 'test-outcome';

@@ -43,9 +43,18 @@ export default async function fleet(view, ctx) {
     el('progress', { 'aria-label': 'Probing the servers' }), progressLabel);
   let servers = [];
 
+  // Deactivated servers stay listed by default; an operator may hide them (kept in the URL).
+  const showInactive = ctx.params.get('inactive') !== 'hide';
+  const inactiveToggle = el('label', { class: 'toggle' },
+    el('input', { type: 'checkbox', name: 'show-inactive', checked: showInactive,
+      on: { change: (e) => ctx.go({ inactive: e.target.checked ? undefined : 'hide' }) } }),
+    ' Show inactive servers');
+
   async function load() {
-    servers = await api.get('nextpanel/servers');
-    fill(list, summary(servers), table(columns(), servers,
+    const all = await api.get('nextpanel/servers');
+    // Active servers first (in the API's order), the deactivated ones after them.
+    servers = [...all.filter((s) => s.is_active), ...(showInactive ? all.filter((s) => !s.is_active) : [])];
+    fill(list, summary(all), table(columns(), servers,
       { empty: 'No servers yet.' + (canWrite ? ' Add one to start.' : ''), caption: 'Servers',
         rowClass: (s) => (s.is_active ? '' : 'inactive') }));
   }
@@ -63,6 +72,7 @@ export default async function fleet(view, ctx) {
       const online = rows.filter((r) => r.is_active && r.is_online).length;
       const offline = rows.filter((r) => r.is_active && !r.is_online).length;
       await load();
+      ctx.refreshAlerts(); // probes open and close the offline alerts
       status.show(`Probed ${rows.length} server(s) in ${elapsed()} s: ${online} online, ${offline} offline.`, 'ok');
     } finally {
       clearInterval(timer);
@@ -109,7 +119,8 @@ export default async function fleet(view, ctx) {
       { label: 'Latency', class: 'num', cell: (s) => (s.latency_ms == null ? '—' : `${s.latency_ms} ms`) },
       { label: 'Last check', cell: (s) => time(s.last_checked) },
       { label: 'Capacity', class: 'capacity-cell', cell: (s) => capacityBar(s.current_accounts, s.capacity) },
-      { label: 'Accounts', cell: (s) => el('a', { href: `#/accounts?server_id=${s.id}` }, `${s.current_accounts} account(s)`) },
+      { label: 'Accounts', cell: (s) => el('a', { href: `#/accounts?server_id=${s.id}`, class: 'nowrap' },
+        `${s.current_accounts} account${s.current_accounts === 1 ? '' : 's'}`) },
       canWrite ? { label: 'Actions', class: 'actions-cell', cell: actions } : null,
     ].filter(Boolean);
   }
@@ -121,6 +132,6 @@ export default async function fleet(view, ctx) {
         const added = await addServer();
         if (added) await afterChange(added, `Server "${added.name}" added (id ${added.server_id}).`);
       }, { kind: 'primary', report: status, name: 'add-server' }) : null),
-    progress, status, list);
+    inactiveToggle, progress, status, list);
   await load();
 }

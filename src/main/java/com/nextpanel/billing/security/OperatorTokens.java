@@ -45,6 +45,19 @@ public class OperatorTokens {
         return new Issued(token, value);
     }
 
+    public java.util.Optional<OperatorToken> findActive(String tokenHash) {
+        return em.createNamedQuery("OperatorToken.byHash", OperatorToken.class)
+                .setParameter("hash", tokenHash).getResultStream().findFirst();
+    }
+
+    /** Writing last_used_at on every call would turn each read into a write: callers keep it coarse. */
+    public void markUsed(long id, java.time.Instant at) {
+        OperatorToken token = em.find(OperatorToken.class, id);
+        if (token != null) {
+            token.usedAt(at);
+        }
+    }
+
     public List<OperatorToken> all() {
         return em.createQuery("SELECT t FROM OperatorToken t ORDER BY t.id", OperatorToken.class).getResultList();
     }

@@ -3,12 +3,9 @@ package com.nextpanel.billing.security;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +30,8 @@ public class TokenIdentityStore implements IdentityStore {
     @ConfigProperty(name = "billing.admin.token")
     Optional<String> adminToken;
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    OperatorTokens tokens;
 
     @Inject
     Clock clock;
@@ -49,8 +46,8 @@ public class TokenIdentityStore implements IdentityStore {
         }
     }
 
+    /** Not transactional: most calls carry the bootstrap token, which needs no database at all. */
     @Override
-    @Transactional
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof BearerTokenCredential bearer) || bearer.token().isBlank()) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
@@ -58,10 +55,7 @@ public class TokenIdentityStore implements IdentityStore {
         if (adminTokenHash != null && TokenHash.matches(bearer.token(), adminTokenHash)) {
             return new CredentialValidationResult(BOOTSTRAP_CALLER, Set.of(Roles.ADMIN));
         }
-        return em.createNamedQuery("OperatorToken.byHash", OperatorToken.class)
-                .setParameter("hash", TokenHash.of(bearer.token()))
-                .getResultStream()
-                .findFirst()
+        return tokens.findActive(TokenHash.of(bearer.token()))
                 .map(this::accept)
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
@@ -69,7 +63,7 @@ public class TokenIdentityStore implements IdentityStore {
     private CredentialValidationResult accept(OperatorToken token) {
         Instant now = clock.instant();
         if (token.lastUsedAt() == null || token.lastUsedAt().plus(LAST_USED_PRECISION).isBefore(now)) {
-            token.usedAt(now);
+            tokens.markUsed(token.id(), now);
         }
         return new CredentialValidationResult(token.name(), Set.of(token.role()));
     }

@@ -61,7 +61,8 @@ public class PanelServer {
 
     private String location;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    // Lazy: most reads (selection, probes, panel calls) never look at the tags.
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "panel_server_tag", joinColumns = @JoinColumn(name = "server_id"))
     @Column(name = "tag")
     @OrderBy

@@ -41,13 +41,15 @@ public class AccountOpening {
     /** Placed now (a 503 if no server can take it); the returned job is claimed for the caller to run. */
     public Job placeAndQueue(NewAccount request) {
         accounts.refuseTakenUsername(request.holder().username());
+        HostingAccount account = open(request);
+        Job job = jobs.enqueueClaimed(Job.Kind.PROVISION, account.id(), null, cipher.seal(request.password()),
+                audit.actor());
+        // The slot last: its row stays locked until commit, so concurrent openings wait the least.
         PanelServer server = request.serverId() == null
                 ? selector.reserveBest(request.preference().location(), request.preference().tag())
                 : selector.reserveOn(request.serverId());
-        HostingAccount account = open(request);
         account.placeOn(server.id(), clock.instant());
-        return jobs.enqueueClaimed(Job.Kind.PROVISION, account.id(), null, cipher.seal(request.password()),
-                audit.actor());
+        return job;
     }
 
     /** Not placed yet: the job will choose the server when it runs. */
