@@ -232,7 +232,7 @@ class FleetIT {
         Api.Reply reply = api.delete("/api/v1/nextpanel/servers/" + id);
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
-        assertThat(reply.json().getString("detail")).contains("still holds 1 accounts");
+        assertThat(reply.json().getString("detail")).contains("still holds 1 account:");
         assertThat(api.get("/api/v1/nextpanel/servers/" + id).status()).isEqualTo(200);
     }
 

@@ -40,19 +40,21 @@ public class PanelAccess {
     /** One attempt, for calls that must not be repeated blindly (a create). */
     public <T> T once(long serverId, Function<PanelClient, T> call) {
         PanelServer server = fleet.get(serverId);
-        gate.admit(serverId);
+        boolean clean = gate.admit(serverId);
         Semaphore permits = inFlight.computeIfAbsent(serverId, id -> new Semaphore(config.maxConcurrentCalls(), true));
         permits.acquireUninterruptibly();
         try {
             T result = call.apply(clients.of(credentials.endpointOf(server, config.panelReadTimeout())));
-            gate.succeeded(serverId);
+            if (!clean) {
+                gate.succeeded(serverId);
+            }
             return result;
         } catch (PanelException e) {
             if (e.isPanelUnwell()) {
                 gate.failed(serverId, e.getMessage());
             } else if (e.kind() == PanelException.Kind.RATE_LIMITED) {
                 e.retryAfter().ifPresent(wait -> gate.rateLimited(serverId, wait));
-            } else {
+            } else if (!clean) {
                 gate.succeeded(serverId); // it answered sensibly, if not as we hoped
             }
             throw e;

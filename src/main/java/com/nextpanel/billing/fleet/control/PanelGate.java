@@ -36,8 +36,12 @@ public class PanelGate {
     @Inject
     Clock clock;
 
-    /** Lets one call through, or says why not and until when (a transient PanelException). */
-    public void admit(long serverId) {
+    /**
+     * Lets one call through, or says why not and until when (a transient PanelException).
+     * Answers whether the panel had a clean record (no failures counted, not isolated), so that
+     * a success need not be written back.
+     */
+    public boolean admit(long serverId) {
         Instant now = clock.instant();
         Object[] row = (Object[]) em.createNativeQuery("SELECT rate_limited_until, isolated_until, call_failures,"
                         + " rate_limit_per_hour FROM panel_server WHERE id = ?1")
@@ -58,6 +62,7 @@ public class PanelGate {
                     now.plus(config.isolation()), now);
         }
         spendBudget(serverId, limit, now);
+        return failures == 0 && isolatedUntil == null;
     }
 
     /** A call went through: the panel is well. Writes only when there was something to forget. */

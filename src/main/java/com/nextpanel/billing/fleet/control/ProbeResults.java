@@ -69,9 +69,14 @@ public class ProbeResults {
         if (wasOnline && !wasOnline(serverId)) {
             LOG.warning(() -> "Server " + serverId + " is OFFLINE after " + offlineAfter
                     + " failed health probes: " + error);
-            alerts.raise(Alert.Kind.SERVER_OFFLINE, "server", serverId,
-                    "Server " + serverId + " is offline after " + offlineAfter + " failed health probes: " + error);
+            alerts.raise(Alert.Kind.SERVER_OFFLINE, "server", serverId, "Server '" + nameOf(serverId) + "' is offline after "
+                    + offlineAfter + " failed health probes: " + error);
         }
+    }
+
+    private String nameOf(long serverId) {
+        return String.valueOf(em.createNativeQuery("SELECT name FROM panel_server WHERE id = ?1")
+                .setParameter(1, serverId).getSingleResult());
     }
 
     private boolean wasOnline(long serverId) {

@@ -50,8 +50,12 @@ public class ServerSelector {
     @Inject
     Clock clock;
 
-    /** Reserves a slot on the best server; 503 "Server not available" with the reasons when none has one. */
-    public PanelServer reserveBest(String preferredLocation, String preferredTag) {
+    /**
+     * Reserves a slot on the best server and answers its id; 503 "Server not available" with the
+     * reasons when none has one. The row stays locked until the caller's transaction ends: do
+     * little after this.
+     */
+    public long reserveBest(String preferredLocation, String preferredTag) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             // SKIP LOCKED never waits, so a transaction holds at most the one row it updated: waiting
             // here would leave rows locked that we did not take, and deadlock concurrent reservations.
@@ -60,7 +64,7 @@ public class ServerSelector {
                     + ", capacity - current_accounts DESC, CAST(current_accounts AS float8) / capacity, id"
                     + " LIMIT 1 FOR UPDATE SKIP LOCKED)", null, preferredLocation, preferredTag);
             if (!reserved.isEmpty()) {
-                return placed(((Number) reserved.get(0)).longValue());
+                return ((Number) reserved.get(0)).longValue();
             }
             if (eligibleCount() == 0) {
                 throw unavailable("no active, online server has a free slot" + fleetSummary());
@@ -71,7 +75,7 @@ public class ServerSelector {
     }
 
     /** The operator's choice ("server_id"), held to the same rules. */
-    public PanelServer reserveOn(long serverId) {
+    public long reserveOn(long serverId) {
         PanelServer server = fleet.find(serverId).orElseThrow(() -> Problem.unprocessable("unknown-server",
                 "Unknown server", "server_id " + serverId + " does not exist"));
         List<?> reserved = reserve("?2", serverId, null, null);
@@ -79,7 +83,7 @@ public class ServerSelector {
             em.refresh(server);
             throw unavailable("server '" + server.name() + "' " + whyNot(server));
         }
-        return placed(serverId);
+        return serverId;
     }
 
     /** Gives a slot back (creation refused for good, account terminated). */
@@ -103,12 +107,6 @@ public class ServerSelector {
             query.setParameter(3, location).setParameter(4, tag);
         }
         return query.getResultList();
-    }
-
-    private PanelServer placed(long serverId) {
-        PanelServer server = fleet.get(serverId);
-        em.refresh(server);
-        return server; // the caller checks CapacityAlerts once this transaction has committed
     }
 
     private long eligibleCount() {

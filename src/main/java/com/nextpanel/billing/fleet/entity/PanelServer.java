@@ -144,7 +144,7 @@ public class PanelServer {
     public void remove(Instant now) {
         if (currentAccounts > 0) {
             throw Problem.conflict("Server '" + name + "' still holds " + currentAccounts
-                    + " accounts: move or terminate them first");
+                    + (currentAccounts == 1 ? " account" : " accounts") + ": move or terminate them first");
         }
         removedAt = now;
         active = false;

@@ -69,7 +69,7 @@ public class AccountsResource {
     @Consumes(MediaType.WILDCARD)
     public Response suspend(@PathParam("id") long id, @QueryParam("reason") String reasonParam, String body) {
         var acted = actions.suspend(id, reason(reasonParam, body));
-        return ActionAnswers.acted(acted.account(), acted.job(), "Account suspended");
+        return ActionAnswers.acted(acted.account(), acted.job(), "Account suspended", "Suspension");
     }
 
     @POST
@@ -77,14 +77,14 @@ public class AccountsResource {
     @Consumes(MediaType.WILDCARD)
     public Response unsuspend(@PathParam("id") long id) {
         var acted = actions.unsuspend(id);
-        return ActionAnswers.acted(acted.account(), acted.job(), "Account unsuspended");
+        return ActionAnswers.acted(acted.account(), acted.job(), "Account unsuspended", "Unsuspension");
     }
 
     @DELETE
     @Path("/{id}")
     public Response terminate(@PathParam("id") long id) {
         var acted = actions.terminate(id);
-        return ActionAnswers.acted(acted.account(), acted.job(), "Account deleted");
+        return ActionAnswers.acted(acted.account(), acted.job(), "Account deleted", "Termination");
     }
 
     @GET

@@ -33,7 +33,8 @@ final class ActionAnswers {
         return notDone(account, job, "Account creation");
     }
 
-    static Response acted(HostingAccount account, Job job, String message) {
+    /** {@code message} says what was done ("Account suspended"); {@code action} what was tried ("Suspension"). */
+    static Response acted(HostingAccount account, Job job, String message, String action) {
         if (job.status() == Job.Status.DONE) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("success", true);
@@ -43,7 +44,7 @@ final class ActionAnswers {
             body.put("job_id", job.id());
             return Response.ok(body).build();
         }
-        return notDone(account, job, message);
+        return notDone(account, job, action);
     }
 
     private static Response notDone(HostingAccount account, Job job, String what) {

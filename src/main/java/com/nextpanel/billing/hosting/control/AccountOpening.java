@@ -4,7 +4,6 @@ import com.nextpanel.billing.audit.control.AuditLog;
 import com.nextpanel.billing.automation.control.Jobs;
 import com.nextpanel.billing.automation.entity.Job;
 import com.nextpanel.billing.fleet.control.ServerSelector;
-import com.nextpanel.billing.fleet.entity.PanelServer;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.security.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,10 +44,10 @@ public class AccountOpening {
         Job job = jobs.enqueueClaimed(Job.Kind.PROVISION, account.id(), null, cipher.seal(request.password()),
                 audit.actor());
         // The slot last: its row stays locked until commit, so concurrent openings wait the least.
-        PanelServer server = request.serverId() == null
+        long server = request.serverId() == null
                 ? selector.reserveBest(request.preference().location(), request.preference().tag())
                 : selector.reserveOn(request.serverId());
-        account.placeOn(server.id(), clock.instant());
+        account.placeOn(server, clock.instant());
         return job;
     }
 
@@ -64,7 +63,7 @@ public class AccountOpening {
         if (account.serverId() != null) {
             return false;
         }
-        account.placeOn(selector.reserveBest(account.preferredLocation(), account.preferredTag()).id(), clock.instant());
+        account.placeOn(selector.reserveBest(account.preferredLocation(), account.preferredTag()), clock.instant());
         return true;
     }
 
