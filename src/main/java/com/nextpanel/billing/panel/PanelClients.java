@@ -30,7 +30,12 @@ public class PanelClients {
         }
         var key = new CacheKey(endpoint.serverId(), endpoint.credentialsVersion(), endpoint.baseUrl(),
                 endpoint.readTimeout());
+        PanelClient cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
         PanelClient client = cache.computeIfAbsent(key, k -> build(endpoint));
+        // a new client for this server: the ones built for its old credentials or address go
         cache.keySet().removeIf(k -> k.serverId() == key.serverId() && !k.equals(key)
                 && k.readTimeout().equals(key.readTimeout()));
         return client;

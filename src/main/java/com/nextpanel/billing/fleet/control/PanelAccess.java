@@ -1,8 +1,8 @@
 package com.nextpanel.billing.fleet.control;
 
-import com.nextpanel.billing.fleet.entity.PanelServer;
 import com.nextpanel.billing.panel.PanelClient;
 import com.nextpanel.billing.panel.PanelClients;
+import com.nextpanel.billing.panel.PanelEndpoint;
 import com.nextpanel.billing.panel.PanelException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,15 +36,22 @@ public class PanelAccess {
     FleetConfig config;
 
     private final Map<Long, Semaphore> inFlight = new ConcurrentHashMap<>();
+    /** Decrypted once per credentials version, not once per call. */
+    private final Map<Long, PanelEndpoint> endpoints = new ConcurrentHashMap<>();
 
     /** One attempt, for calls that must not be repeated blindly (a create). */
     public <T> T once(long serverId, Function<PanelClient, T> call) {
-        PanelServer server = fleet.get(serverId);
-        boolean clean = gate.admit(serverId);
+        PanelGate.Admission admission = gate.admit(serverId);
+        boolean clean = admission.clean();
+        PanelEndpoint endpoint = endpoints.get(serverId);
+        if (endpoint == null || endpoint.credentialsVersion() != admission.credentialsVersion()) {
+            endpoint = credentials.endpointOf(fleet.get(serverId), config.panelReadTimeout());
+            endpoints.put(serverId, endpoint);
+        }
         Semaphore permits = inFlight.computeIfAbsent(serverId, id -> new Semaphore(config.maxConcurrentCalls(), true));
         permits.acquireUninterruptibly();
         try {
-            T result = call.apply(clients.of(credentials.endpointOf(server, config.panelReadTimeout())));
+            T result = call.apply(clients.of(endpoint));
             if (!clean) {
                 gate.succeeded(serverId);
             }
