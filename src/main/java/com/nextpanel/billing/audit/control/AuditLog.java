@@ -42,6 +42,12 @@ public class AuditLog {
                 targetId == null ? null : targetId.toString(), outcome, detail, RequestIds.current()));
     }
 
+    /** Like {@link #record}, but inside the caller's transaction: the line stands or falls with the change. */
+    @Transactional(TxType.REQUIRED)
+    public void append(String action, String targetType, Object targetId, Outcome outcome, String detail) {
+        record(action, targetType, targetId, outcome, detail);
+    }
+
     public void success(String action, String targetType, Object targetId, String detail) {
         record(action, targetType, targetId, Outcome.SUCCESS, detail);
     }

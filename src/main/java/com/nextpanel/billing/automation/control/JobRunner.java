@@ -56,21 +56,20 @@ public class JobRunner {
             LOG.log(Level.SEVERE, "Job " + job.id() + " (" + job.kind() + ") failed unexpectedly", e);
             outcome = JobOutcome.retry("Unexpected error: " + e, null);
         }
-        Job settled = jobs.settle(job.id(), outcome);
-        record(settled, outcome);
-        return settled;
+        JobOutcome result = outcome;
+        return jobs.settle(job.id(), outcome, settled -> record(settled, result));
     }
 
     private void record(Job job, JobOutcome outcome) {
         String action = "account." + job.kind().name().toLowerCase(Locale.ROOT);
         String where = "job " + job.id() + ", attempt " + job.attempts() + ": ";
         switch (job.status()) {
-            case DONE -> audit.record(action, "account", job.accountId(), Outcome.SUCCESS, where + outcome.detail());
-            case FAILED -> audit.record(action, "account", job.accountId(), Outcome.FAILED, where + outcome.detail());
-            case PENDING -> audit.record(action, "account", job.accountId(), Outcome.FAILED,
+            case DONE -> audit.append(action, "account", job.accountId(), Outcome.SUCCESS, where + outcome.detail());
+            case FAILED -> audit.append(action, "account", job.accountId(), Outcome.FAILED, where + outcome.detail());
+            case PENDING -> audit.append(action, "account", job.accountId(), Outcome.FAILED,
                     where + outcome.detail() + " — will retry at " + job.nextAttemptAt());
             case NEEDS_ATTENTION -> {
-                audit.record(action, "account", job.accountId(), Outcome.FAILED,
+                audit.append(action, "account", job.accountId(), Outcome.FAILED,
                         where + "needs attention: " + job.lastError());
                 LOG.warning(() -> "Job " + job.id() + " (" + job.kind() + " of account " + job.accountId()
                         + ") needs attention: " + job.lastError());

@@ -138,8 +138,11 @@ public class Jobs {
         return ids.stream().map(Number::longValue).sorted().toList();
     }
 
-    /** Records an attempt's outcome and the account change that goes with it, in one transaction. */
-    public Job settle(long jobId, JobOutcome outcome) {
+    /**
+     * Records an attempt's outcome, the account change that goes with it and, through
+     * {@code andThen}, its audit line — in one transaction.
+     */
+    public Job settle(long jobId, JobOutcome outcome, java.util.function.Consumer<Job> andThen) {
         Job job = em.find(Job.class, jobId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         if (outcome.localChange() != null) {
@@ -156,6 +159,8 @@ public class Jobs {
                 job.retryLater(outcome.detail(), next, now);
             }
         }
+        em.flush();
+        andThen.accept(job);
         return job;
     }
 
