@@ -15,19 +15,18 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
@@ -40,7 +39,8 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(ArquillianExtension.class)
 class ConsoleIT {
 
-    private static final List<NextPanelSimulator> SIMULATORS = new ArrayList<>();
+    @RegisterExtension
+    static final Simulators SIMULATORS = new Simulators();
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String TOKEN_KEY = "nextpanel-billing.operator-token";
 
@@ -74,15 +74,9 @@ class ConsoleIT {
         }
     }
 
-    @AfterAll
-    static void stopSimulators() {
-        SIMULATORS.forEach(NextPanelSimulator::close);
-    }
 
     static NextPanelSimulator simulator() {
-        NextPanelSimulator sim = NextPanelSimulator.start();
-        SIMULATORS.add(sim);
-        return sim;
+        return SIMULATORS.start();
     }
 
     @Test

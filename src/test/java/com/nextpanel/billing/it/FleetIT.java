@@ -12,24 +12,24 @@ import java.net.URL;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The seed's server calls and the fleet's refusals, against real simulators over HTTP. */
 @ExtendWith(ArquillianExtension.class)
 class FleetIT {
 
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private static final List<NextPanelSimulator> SIMULATORS = new ArrayList<>();
+    @RegisterExtension
+    static final Simulators SIMULATORS = new Simulators();
 
     @ArquillianResource
     URL deployment;
@@ -46,15 +46,9 @@ class FleetIT {
         api = Api.admin(deployment);
     }
 
-    @AfterAll
-    static void stopSimulators() {
-        SIMULATORS.forEach(NextPanelSimulator::close);
-    }
 
     static NextPanelSimulator simulator() {
-        NextPanelSimulator sim = NextPanelSimulator.start();
-        SIMULATORS.add(sim);
-        return sim;
+        return SIMULATORS.start();
     }
 
     static String uniqueName() {

@@ -22,16 +22,17 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The seed's account calls end to end, load balancing and capacity, against simulators over HTTP. */
 @ExtendWith(ArquillianExtension.class)
 class HostingIT {
 
-    private static final List<NextPanelSimulator> SIMULATORS = new ArrayList<>();
+    @RegisterExtension
+    static final Simulators SIMULATORS = new Simulators();
 
     @ArquillianResource
     URL deployment;
@@ -48,15 +49,9 @@ class HostingIT {
         api = Api.admin(deployment);
     }
 
-    @AfterAll
-    static void stopSimulators() {
-        SIMULATORS.forEach(NextPanelSimulator::close);
-    }
 
     static NextPanelSimulator simulator() {
-        NextPanelSimulator sim = NextPanelSimulator.start();
-        SIMULATORS.add(sim);
-        return sim;
+        return SIMULATORS.start();
     }
 
     @Test

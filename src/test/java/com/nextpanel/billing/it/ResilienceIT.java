@@ -22,10 +22,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Panels that misbehave: down, dead, rate limiting, slow past the timeout, refusing our key.
@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ResilienceIT {
 
-    private static final List<NextPanelSimulator> SIMULATORS = new ArrayList<>();
+    @RegisterExtension
+    static final Simulators SIMULATORS = new Simulators();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @ArquillianResource
@@ -53,15 +54,9 @@ class ResilienceIT {
         api = Api.admin(deployment);
     }
 
-    @AfterAll
-    static void stopSimulators() {
-        SIMULATORS.forEach(NextPanelSimulator::close);
-    }
 
     static NextPanelSimulator simulator() {
-        NextPanelSimulator sim = NextPanelSimulator.start();
-        SIMULATORS.add(sim);
-        return sim;
+        return SIMULATORS.start();
     }
 
     @Test
