@@ -2,6 +2,7 @@ package com.nextpanel.billing.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nextpanel.billing.security.SecretCipher;
 import com.nextpanel.simulator.NextPanelSimulator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -221,19 +222,37 @@ class PlatformIT {
     }
 
     @Test
-    void resealingUnderTheCurrentMasterKeyLeavesWorkingCredentials() {
+    void afterAKeyRotationResealingMovesEverySecretToTheCurrentKey() throws Exception {
         Api api = Api.admin(deployment);
-        long id = registerServer(api, "Resealed " + System.nanoTime());
+        long id = registerServer(api, "Rotated " + System.nanoTime());
+        var previous = new SecretCipher(TestEnvironment.PREVIOUS_SECRET_KEY, List.of());
+        var current = new SecretCipher(TestEnvironment.SECRET_KEY, List.of());
+        try (Connection c = TestEnvironment.connect(); var update = c.prepareStatement(
+                "UPDATE panel_server SET api_key_sealed = ?, api_secret_sealed = ? WHERE id = ?")) {
+            update.setString(1, previous.seal(sim.apiKey())); // as stored before the rotation
+            update.setString(2, previous.seal(sim.apiSecret()));
+            update.setLong(3, id);
+            update.executeUpdate();
+        }
 
         Api.Reply reply = api.post("/api/v1/nextpanel/servers/reseal-secrets", null);
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        assertThat(reply.json().getInt("resealed_servers")).isZero(); // all already sealed with the current key
-        assertThat(reply.json().getString("master_key_id")).hasSize(8);
-        Api.Reply status = api.get("/api/v1/nextpanel/servers/status?refresh=true");
-        assertThat(status.array().getValuesAs(JsonObject.class))
-                .filteredOn(s -> s.getString("server_id").equals(String.valueOf(id)))
-                .singleElement().satisfies(s -> assertThat(s.getBoolean("is_online")).isTrue());
+        assertThat(reply.json().getInt("resealed_servers")).isEqualTo(1);
+        assertThat(reply.json().getJsonObject("resealed").keySet()).containsExactly("email_bodies", "job_passwords",
+                "servers");
+        assertThat(reply.json().getString("master_key_id")).isEqualTo(current.currentKeyId());
+        try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement();
+                ResultSet row = s.executeQuery("SELECT api_key_sealed, api_secret_sealed FROM panel_server WHERE id = " + id)) {
+            row.next();
+            assertThat(current.open(row.getString(1))).isEqualTo(sim.apiKey());
+            assertThat(current.open(row.getString(2))).isEqualTo(sim.apiSecret());
+        }
+        // and the panel still accepts what we now read back: a provision on that server goes through
+        Api.Reply provisioned = api.post("/api/v1/nextpanel/provision",
+                Json.createObjectBuilder(Fixtures.provision(Fixtures.username())).add("server_id", id).build());
+        assertThat(provisioned.status()).as(provisioned.toString()).isEqualTo(200);
+        assertThat(api.post("/api/v1/nextpanel/servers/reseal-secrets", null).json().getInt("resealed_servers")).isZero();
     }
 
     private static String dumpTables() throws SQLException {

@@ -25,6 +25,9 @@ public class TestEnvironment implements LauncherSessionListener {
     /** base64 of 32 bytes: test-only, and the secret-leak tests look for what it protects. */
     public static final String SECRET_KEY = Base64.getEncoder().encodeToString(
             "it-master-key-32-bytes-long-0001".getBytes());
+    /** The key "rotated away from": the app still reads values sealed with it (BILLING_SECRET_PREVIOUS_KEYS). */
+    public static final String PREVIOUS_SECRET_KEY = Base64.getEncoder().encodeToString(
+            "it-previous-master-key-32-bytes!".getBytes());
     private static final String DATABASE = "billing_it";
 
     private EmbeddedPostgres embedded;
@@ -45,6 +48,7 @@ public class TestEnvironment implements LauncherSessionListener {
             }
             System.setProperty("it.log", log.toString());
             System.setProperty("it.secret.key", SECRET_KEY);
+            System.setProperty("it.previous.key", PREVIOUS_SECRET_KEY);
             System.setProperty("it.admin.token", ADMIN_TOKEN);
             System.setProperty("it.smtp.port", Integer.toString(freePort())); // NotifyIT's GreenMail listens there
             String given = System.getenv("TEST_DB_URL");

@@ -5,6 +5,7 @@ import com.nextpanel.billing.fleet.control.Fleet;
 import com.nextpanel.billing.fleet.control.HealthProber;
 import com.nextpanel.billing.fleet.control.ServerRegistry;
 import com.nextpanel.billing.fleet.entity.PanelServer;
+import com.nextpanel.billing.security.MasterKeyRotation;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -49,6 +50,9 @@ public class ServersResource {
     @Inject
     HealthProber prober;
 
+    @Inject
+    MasterKeyRotation rotation;
+
     @POST
     public Response add(@Valid @NotNull NewServer body, @Context UriInfo uri) {
         PanelServer server = registry.register(body.details(), body.credentials());
@@ -79,11 +83,13 @@ public class ServersResource {
         return connectionTest.run(ServerFields.normalizeUrl(body.baseUrl), body.credentials());
     }
 
+    /** After a master-key rotation: every stored secret (panel credentials, job passwords, email bodies). */
     @POST
     @Path("/reseal-secrets")
     public Map<String, Object> resealSecrets() {
-        int resealed = registry.resealAll();
-        return Map.of("resealed_servers", resealed, "master_key_id", registry.currentKeyId());
+        Map<String, Integer> resealed = rotation.resealAll();
+        return Map.of("resealed_servers", resealed.getOrDefault("servers", 0), "resealed", resealed,
+                "master_key_id", rotation.currentKeyId());
     }
 
     @GET

@@ -106,7 +106,7 @@ public class ServerRegistry {
     }
 
     /** Re-encrypts every server's credentials under the current master key; returns how many changed. */
-    public int resealAll() {
+    int resealAll() {
         int resealed = 0;
         for (PanelServer server : fleet.all()) {
             if (!credentials.sealedWithCurrentKey(server)) {
@@ -114,12 +114,7 @@ public class ServerRegistry {
                 resealed++;
             }
         }
-        audit.success("secrets.reseal", "master_key", credentials.currentKeyId(), resealed + " servers re-encrypted");
         return resealed;
-    }
-
-    public String currentKeyId() {
-        return credentials.currentKeyId();
     }
 
     private PanelServer saveCredentials(long id, PanelCredentials replacement, String baseUrl) {
