@@ -2,21 +2,19 @@ package com.nextpanel.billing.audit.control;
 
 import com.nextpanel.billing.audit.entity.AuditEntry;
 import com.nextpanel.billing.audit.entity.AuditEntry.Outcome;
+import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
  * Records who did what to which target, and how it ended. Written in its own transaction so
@@ -68,35 +66,24 @@ public class AuditLog {
     }
 
     public List<AuditEntry> search(Filter filter, int offset, int limit) {
-        return query(filter, AuditEntry.class, "SELECT a FROM AuditEntry a", " ORDER BY a.at DESC, a.id DESC")
+        return where(filter).query(em, "SELECT a FROM AuditEntry a", " ORDER BY a.at DESC, a.id DESC", AuditEntry.class)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList();
     }
 
     public long count(Filter filter) {
-        return query(filter, Long.class, "SELECT COUNT(a) FROM AuditEntry a", "").getSingleResult();
+        return where(filter).query(em, "SELECT COUNT(a) FROM AuditEntry a", "", Long.class).getSingleResult();
     }
 
-    private <T> TypedQuery<T> query(Filter filter, Class<T> type, String select, String order) {
-        StringJoiner where = new StringJoiner(" AND ", " WHERE ", "").setEmptyValue("");
-        List<Object[]> params = new ArrayList<>();
-        condition(where, params, "a.actor = :actor", "actor", filter.actor());
-        condition(where, params, "a.action = :action", "action", filter.action());
-        condition(where, params, "a.targetType = :targetType", "targetType", filter.targetType());
-        condition(where, params, "a.targetId = :targetId", "targetId", filter.targetId());
-        condition(where, params, "a.outcome = :outcome", "outcome", filter.outcome());
-        condition(where, params, "a.at >= :from", "from", filter.from());
-        condition(where, params, "a.at < :to", "to", filter.to());
-        TypedQuery<T> query = em.createQuery(select + where + order, type);
-        params.forEach(p -> query.setParameter((String) p[0], p[1]));
-        return query;
-    }
-
-    private static void condition(StringJoiner where, List<Object[]> params, String clause, String name, Object value) {
-        if (value != null) {
-            where.add(clause);
-            params.add(new Object[] {name, value});
-        }
+    private static OptionalFilters where(Filter filter) {
+        return new OptionalFilters()
+                .and("a.actor = :actor", "actor", filter.actor())
+                .and("a.action = :action", "action", filter.action())
+                .and("a.targetType = :targetType", "targetType", filter.targetType())
+                .and("a.targetId = :targetId", "targetId", filter.targetId())
+                .and("a.outcome = :outcome", "outcome", filter.outcome())
+                .and("a.at >= :from", "from", filter.from())
+                .and("a.at < :to", "to", filter.to());
     }
 }

@@ -1,21 +1,20 @@
 package com.nextpanel.billing.automation.control;
 
 import com.nextpanel.billing.automation.entity.Job;
+import com.nextpanel.billing.platform.NodeName;
+import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The job table. Claims are single SQL statements, so that any number of nodes and threads can
@@ -24,10 +23,6 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class Jobs {
-
-    /** This JVM, as it signs its claims. */
-    public static final String NODE = ManagementFactory.getRuntimeMXBean().getName() + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
 
     @PersistenceContext
     EntityManager em;
@@ -79,7 +74,7 @@ public class Jobs {
         Instant now = clock.instant();
         Job job = new Job(kind, accountId, reason, secretSealed, config.maxAttempts(), requestedBy, now);
         if (claimed) {
-            job.claimAtCreation(NODE, now.plus(config.lease()));
+            job.claimAtCreation(NodeName.ID, now.plus(config.lease()));
         }
         em.persist(job);
         em.flush();
@@ -108,7 +103,7 @@ public class Jobs {
         return em.createNativeQuery("UPDATE panel_job SET status = 'in_progress', attempts = attempts + 1,"
                         + " claimed_by = ?1, claimed_until = ?2, updated_at = ?3"
                         + " WHERE id = ?4 AND status = 'pending' AND next_attempt_at <= ?3")
-                .setParameter(1, NODE)
+                .setParameter(1, NodeName.ID)
                 .setParameter(2, at(now.plus(config.lease())))
                 .setParameter(3, at(now))
                 .setParameter(4, jobId)
@@ -130,7 +125,7 @@ public class Jobs {
                         + "      OR (status = 'in_progress' AND claimed_until < ?3)"
                         + "   ORDER BY next_attempt_at LIMIT ?4 FOR UPDATE SKIP LOCKED)"
                         + " RETURNING id")
-                .setParameter(1, NODE)
+                .setParameter(1, NodeName.ID)
                 .setParameter(2, at(now.plus(config.lease())))
                 .setParameter(3, at(now))
                 .setParameter(4, limit)
@@ -186,36 +181,19 @@ public class Jobs {
     }
 
     public List<Job> search(Filter filter, int offset, int limit) {
-        return query(filter, Job.class, "SELECT j FROM Job j", " ORDER BY j.updatedAt DESC, j.id DESC")
+        return where(filter).query(em, "SELECT j FROM Job j", " ORDER BY j.updatedAt DESC, j.id DESC", Job.class)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     public long count(Filter filter) {
-        return query(filter, Long.class, "SELECT COUNT(j) FROM Job j", "").getSingleResult();
+        return where(filter).query(em, "SELECT COUNT(j) FROM Job j", "", Long.class).getSingleResult();
     }
 
-    private <T> TypedQuery<T> query(Filter filter, Class<T> type, String select, String order) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (filter.status() != null) {
-            where.append(" AND j.status = :status");
-        }
-        if (filter.kind() != null) {
-            where.append(" AND j.kind = :kind");
-        }
-        if (filter.accountId() != null) {
-            where.append(" AND j.accountId = :account");
-        }
-        TypedQuery<T> query = em.createQuery(select + where + order, type);
-        if (filter.status() != null) {
-            query.setParameter("status", filter.status());
-        }
-        if (filter.kind() != null) {
-            query.setParameter("kind", filter.kind());
-        }
-        if (filter.accountId() != null) {
-            query.setParameter("account", filter.accountId());
-        }
-        return query;
+    private static OptionalFilters where(Filter filter) {
+        return new OptionalFilters()
+                .and("j.status = :status", "status", filter.status())
+                .and("j.kind = :kind", "kind", filter.kind())
+                .and("j.accountId = :account", "account", filter.accountId());
     }
 
     static OffsetDateTime at(Instant instant) {

@@ -5,6 +5,7 @@ import com.nextpanel.billing.automation.entity.Job;
 import com.nextpanel.billing.billing.entity.AutomationRun;
 import com.nextpanel.billing.audit.control.AuditLog;
 import com.nextpanel.billing.platform.Leases;
+import com.nextpanel.billing.platform.NodeName;
 import com.nextpanel.billing.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,16 +66,16 @@ public class BillingAutomation {
 
     /** Runs the billing day now; a 409 when a run is already under way somewhere. */
     public AutomationRun run(String trigger) {
-        if (!leases.take(LEASE, Jobs.NODE, LEASE_LENGTH)) {
+        if (!leases.take(LEASE, NodeName.ID, LEASE_LENGTH)) {
             throw Problem.conflict("An automation run is already under way; it finishes within "
                     + LEASE_LENGTH.toMinutes() + " minutes");
         }
         try {
             LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-            AutomationRun run = runs.start(new AutomationRun(trigger, Jobs.NODE, today, clock.instant()));
+            AutomationRun run = runs.start(new AutomationRun(trigger, NodeName.ID, today, clock.instant()));
             return runs.finish(run.id(), day(today));
         } finally {
-            leases.release(LEASE, Jobs.NODE);
+            leases.release(LEASE, NodeName.ID);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.nextpanel.billing.billing.control;
 
 import com.nextpanel.billing.billing.entity.Customer;
+import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,18 +43,16 @@ public class Customers {
     }
 
     public List<Customer> list(String email, int offset, int limit) {
-        return em.createQuery("SELECT c FROM Customer c WHERE (:email = '' OR LOWER(c.email) LIKE :pattern)"
-                        + " ORDER BY c.id DESC", Customer.class)
-                .setParameter("email", email == null ? "" : email)
-                .setParameter("pattern", "%" + (email == null ? "" : email.toLowerCase()) + "%")
+        return byEmail(email).query(em, "SELECT c FROM Customer c", " ORDER BY c.id DESC", Customer.class)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     public long count(String email) {
-        return em.createQuery("SELECT COUNT(c) FROM Customer c WHERE (:email = '' OR LOWER(c.email) LIKE :pattern)",
-                        Long.class)
-                .setParameter("email", email == null ? "" : email)
-                .setParameter("pattern", "%" + (email == null ? "" : email.toLowerCase()) + "%")
-                .getSingleResult();
+        return byEmail(email).query(em, "SELECT COUNT(c) FROM Customer c", "", Long.class).getSingleResult();
+    }
+
+    private static OptionalFilters byEmail(String email) {
+        return new OptionalFilters().and("LOWER(c.email) LIKE :pattern", "pattern",
+                email == null || email.isEmpty() ? null : "%" + email.toLowerCase() + "%");
     }
 }

@@ -5,13 +5,13 @@ import com.nextpanel.billing.billing.entity.Money;
 import com.nextpanel.billing.billing.entity.Payment;
 import com.nextpanel.billing.billing.entity.Plan;
 import com.nextpanel.billing.billing.entity.Service;
+import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -109,35 +109,18 @@ public class Invoices {
     }
 
     public List<Invoice> search(Filter filter, int offset, int limit) {
-        return query(filter, Invoice.class, "SELECT i FROM Invoice i", " ORDER BY i.id DESC")
+        return where(filter).query(em, "SELECT i FROM Invoice i", " ORDER BY i.id DESC", Invoice.class)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     public long count(Filter filter) {
-        return query(filter, Long.class, "SELECT COUNT(i) FROM Invoice i", "").getSingleResult();
+        return where(filter).query(em, "SELECT COUNT(i) FROM Invoice i", "", Long.class).getSingleResult();
     }
 
-    private <T> TypedQuery<T> query(Filter filter, Class<T> type, String select, String order) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (filter.customerId() != null) {
-            where.append(" AND i.customerId = :customer");
-        }
-        if (filter.serviceId() != null) {
-            where.append(" AND i.serviceId = :service");
-        }
-        if (filter.status() != null) {
-            where.append(" AND i.status = :status");
-        }
-        TypedQuery<T> query = em.createQuery(select + where + order, type);
-        if (filter.customerId() != null) {
-            query.setParameter("customer", filter.customerId());
-        }
-        if (filter.serviceId() != null) {
-            query.setParameter("service", filter.serviceId());
-        }
-        if (filter.status() != null) {
-            query.setParameter("status", filter.status());
-        }
-        return query;
+    private static OptionalFilters where(Filter filter) {
+        return new OptionalFilters()
+                .and("i.customerId = :customer", "customer", filter.customerId())
+                .and("i.serviceId = :service", "service", filter.serviceId())
+                .and("i.status = :status", "status", filter.status());
     }
 }

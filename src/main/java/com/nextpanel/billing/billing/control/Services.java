@@ -2,12 +2,12 @@ package com.nextpanel.billing.billing.control;
 
 import com.nextpanel.billing.billing.entity.HostingOrder;
 import com.nextpanel.billing.billing.entity.Service;
+import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
@@ -108,42 +108,30 @@ public class Services {
     }
 
     public List<Service> search(Filter filter, int offset, int limit) {
-        return query(filter, Service.class, "SELECT s FROM Service s", " ORDER BY s.id DESC")
+        return where(filter).query(em, "SELECT s FROM Service s", " ORDER BY s.id DESC", Service.class)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     public long count(Filter filter) {
-        return query(filter, Long.class, "SELECT COUNT(s) FROM Service s", "").getSingleResult();
+        return where(filter).query(em, "SELECT COUNT(s) FROM Service s", "", Long.class).getSingleResult();
     }
 
     public List<HostingOrder> orders(Long customerId, int offset, int limit) {
-        return em.createQuery("SELECT o FROM HostingOrder o WHERE (:customer = -1 OR o.customerId = :customer)"
-                        + " ORDER BY o.id DESC", HostingOrder.class)
-                .setParameter("customer", customerId == null ? -1L : customerId)
+        return ordersOf(customerId).query(em, "SELECT o FROM HostingOrder o", " ORDER BY o.id DESC", HostingOrder.class)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     public long countOrders(Long customerId) {
-        return em.createQuery("SELECT COUNT(o) FROM HostingOrder o WHERE (:customer = -1 OR o.customerId = :customer)",
-                        Long.class)
-                .setParameter("customer", customerId == null ? -1L : customerId).getSingleResult();
+        return ordersOf(customerId).query(em, "SELECT COUNT(o) FROM HostingOrder o", "", Long.class).getSingleResult();
     }
 
-    private <T> TypedQuery<T> query(Filter filter, Class<T> type, String select, String order) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (filter.customerId() != null) {
-            where.append(" AND s.customerId = :customer");
-        }
-        if (filter.status() != null) {
-            where.append(" AND s.status = :status");
-        }
-        TypedQuery<T> query = em.createQuery(select + where + order, type);
-        if (filter.customerId() != null) {
-            query.setParameter("customer", filter.customerId());
-        }
-        if (filter.status() != null) {
-            query.setParameter("status", filter.status());
-        }
-        return query;
+    private static OptionalFilters ordersOf(Long customerId) {
+        return new OptionalFilters().and("o.customerId = :customer", "customer", customerId);
+    }
+
+    private static OptionalFilters where(Filter filter) {
+        return new OptionalFilters()
+                .and("s.customerId = :customer", "customer", filter.customerId())
+                .and("s.status = :status", "status", filter.status());
     }
 }

@@ -5,19 +5,23 @@ import com.nextpanel.billing.alert.entity.Alert;
 import com.nextpanel.billing.fleet.entity.PanelServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.List;
 
 /**
- * Raises "server nearly full" at fleet.nearly-full-percent and clears it below. Call it after
- * the reservation has committed, never inside it: raising an alert waits for a concurrent raise
- * of the same alert, and inside a reservation that wait closes a deadlock over the server rows.
+ * Raises "server nearly full" at fleet.nearly-full-percent and clears it below. Not inside a
+ * reservation's transaction: raising an alert waits for a concurrent raise of the same alert, and
+ * inside a reservation that wait closes a deadlock over the server rows. Releasing a slot and
+ * editing a server may call it in their transaction (they wait on no other server row).
  */
 @ApplicationScoped
 @Transactional
 public class CapacityAlerts {
 
-    @Inject
-    Fleet fleet;
+    @PersistenceContext
+    EntityManager em;
 
     @Inject
     Alerts alerts;
@@ -25,16 +29,22 @@ public class CapacityAlerts {
     @Inject
     FleetConfig config;
 
+    /** Reads the server's counts fresh (other transactions and SQL updates change them). */
     public void check(long serverId) {
-        fleet.find(serverId).ifPresent(this::check);
-    }
-
-    void check(PanelServer server) {
-        if (server.utilization() >= config.nearlyFullPercent()) {
-            alerts.raise(Alert.Kind.SERVER_NEARLY_FULL, "server", server.id(), "Server '" + server.name() + "' is "
-                    + server.utilization() + " % full (" + server.currentAccounts() + "/" + server.capacity() + ")");
+        List<?> rows = em.createNativeQuery("SELECT name, current_accounts, capacity FROM panel_server WHERE id = ?1")
+                .setParameter(1, serverId).getResultList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        Object[] row = (Object[]) rows.get(0);
+        int current = ((Number) row[1]).intValue();
+        int capacity = ((Number) row[2]).intValue();
+        double percent = PanelServer.utilization(current, capacity);
+        if (percent >= config.nearlyFullPercent()) {
+            alerts.raise(Alert.Kind.SERVER_NEARLY_FULL, "server", serverId,
+                    "Server '" + row[0] + "' is " + percent + " % full (" + current + "/" + capacity + ")");
         } else {
-            alerts.clear(Alert.Kind.SERVER_NEARLY_FULL, "server", server.id());
+            alerts.clear(Alert.Kind.SERVER_NEARLY_FULL, "server", serverId);
         }
     }
 }

@@ -74,7 +74,7 @@ public class ServerRegistry {
             }
             server.update(after, clock.instant());
             em.flush();
-            capacityAlerts.check(server);
+            capacityAlerts.check(id);
             audit.success("server.update", TARGET, id, ServerChanges.describe(before, after));
             return server;
         });

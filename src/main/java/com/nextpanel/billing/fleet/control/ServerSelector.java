@@ -2,8 +2,6 @@ package com.nextpanel.billing.fleet.control;
 
 import static com.nextpanel.billing.fleet.control.ProbeResults.at;
 
-import com.nextpanel.billing.alert.control.Alerts;
-import com.nextpanel.billing.alert.entity.Alert;
 import com.nextpanel.billing.fleet.entity.PanelServer;
 import com.nextpanel.billing.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,10 +40,7 @@ public class ServerSelector {
     Fleet fleet;
 
     @Inject
-    Alerts alerts;
-
-    @Inject
-    FleetConfig config;
+    CapacityAlerts capacityAlerts;
 
     @Inject
     Clock clock;
@@ -88,13 +83,10 @@ public class ServerSelector {
 
     /** Gives a slot back (creation refused for good, account terminated). */
     public void release(long serverId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("UPDATE panel_server SET current_accounts = current_accounts - 1"
-                        + " WHERE id = ?1 AND current_accounts > 0 RETURNING current_accounts, capacity")
-                .setParameter(1, serverId).getResultList();
-        if (!rows.isEmpty() && percent(rows.get(0)) < config.nearlyFullPercent()) {
-            alerts.clear(Alert.Kind.SERVER_NEARLY_FULL, "server", serverId);
-        }
+        em.createNativeQuery("UPDATE panel_server SET current_accounts = current_accounts - 1"
+                        + " WHERE id = ?1 AND current_accounts > 0")
+                .setParameter(1, serverId).executeUpdate();
+        capacityAlerts.check(serverId);
     }
 
     private List<?> reserve(String target, Long serverId, String location, String tag) {
@@ -153,10 +145,6 @@ public class ServerSelector {
             Thread.currentThread().interrupt();
             throw unavailable("interrupted while waiting for a free slot");
         }
-    }
-
-    private static double percent(Object[] row) {
-        return ((Number) row[0]).doubleValue() * 100 / ((Number) row[1]).doubleValue();
     }
 
     private static Problem unavailable(String why) {

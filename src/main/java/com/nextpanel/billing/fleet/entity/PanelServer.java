@@ -168,6 +168,11 @@ public class PanelServer {
 
     /** Accounts used as a percentage of capacity, one decimal. */
     public double utilization() {
+        return utilization(currentAccounts, capacity);
+    }
+
+    /** The same, for counts read without the entity. */
+    public static double utilization(int currentAccounts, int capacity) {
         return BigDecimal.valueOf(currentAccounts * 100.0 / capacity).setScale(1, RoundingMode.HALF_UP).doubleValue();
     }
 

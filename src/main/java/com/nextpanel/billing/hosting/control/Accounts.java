@@ -3,6 +3,7 @@ package com.nextpanel.billing.hosting.control;
 import com.nextpanel.billing.fleet.control.ServerSelector;
 import com.nextpanel.billing.hosting.entity.AccountStatus;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
+import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Problem;
 import com.nextpanel.billing.hosting.control.AccountChanged.Change;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -104,41 +104,20 @@ public class Accounts {
     }
 
     public List<HostingAccount> search(Filter filter, int offset, int limit) {
-        return query(filter, HostingAccount.class, "SELECT a FROM HostingAccount a", " ORDER BY a.id DESC")
+        return where(filter).query(em, "SELECT a FROM HostingAccount a", " ORDER BY a.id DESC", HostingAccount.class)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     public long count(Filter filter) {
-        return query(filter, Long.class, "SELECT COUNT(a) FROM HostingAccount a", "").getSingleResult();
+        return where(filter).query(em, "SELECT COUNT(a) FROM HostingAccount a", "", Long.class).getSingleResult();
     }
 
-    private <T> TypedQuery<T> query(Filter filter, Class<T> type, String select, String order) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (filter.serverId() != null) {
-            where.append(" AND a.serverId = :server");
-        }
-        if (filter.customerId() != null) {
-            where.append(" AND a.customerId = :customer");
-        }
-        if (filter.status() != null) {
-            where.append(" AND a.status = :status");
-        }
-        if (filter.username() != null) {
-            where.append(" AND a.username LIKE :username");
-        }
-        TypedQuery<T> query = em.createQuery(select + where + order, type);
-        if (filter.serverId() != null) {
-            query.setParameter("server", filter.serverId());
-        }
-        if (filter.customerId() != null) {
-            query.setParameter("customer", filter.customerId());
-        }
-        if (filter.status() != null) {
-            query.setParameter("status", filter.status());
-        }
-        if (filter.username() != null) {
-            query.setParameter("username", "%" + filter.username().replace("%", "").replace("_", "\\_") + "%");
-        }
-        return query;
+    private static OptionalFilters where(Filter filter) {
+        return new OptionalFilters()
+                .and("a.serverId = :server", "server", filter.serverId())
+                .and("a.customerId = :customer", "customer", filter.customerId())
+                .and("a.status = :status", "status", filter.status())
+                .and("a.username LIKE :username", "username", filter.username() == null ? null
+                        : "%" + filter.username().replace("%", "").replace("_", "\\_") + "%");
     }
 }

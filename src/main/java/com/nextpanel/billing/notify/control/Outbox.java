@@ -1,22 +1,21 @@
 package com.nextpanel.billing.notify.control;
 
 import com.nextpanel.billing.notify.entity.Email;
+import com.nextpanel.billing.platform.NodeName;
+import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The email_outbox table. Claims are single SQL statements (FOR UPDATE SKIP LOCKED), so that any
@@ -25,10 +24,6 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class Outbox {
-
-    /** This JVM, as it signs its claims. */
-    static final String NODE = ManagementFactory.getRuntimeMXBean().getName() + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
 
     @PersistenceContext
     EntityManager em;
@@ -70,7 +65,7 @@ public class Outbox {
                         + "      OR (status = 'sending' AND claimed_until < ?3)"
                         + "   ORDER BY next_attempt_at, id LIMIT ?4 FOR UPDATE SKIP LOCKED)"
                         + " RETURNING id")
-                .setParameter(1, NODE)
+                .setParameter(1, NodeName.ID)
                 .setParameter(2, at(now.plus(config.lease())))
                 .setParameter(3, at(now))
                 .setParameter(4, limit)
@@ -93,7 +88,7 @@ public class Outbox {
     /** Records a failed attempt, unless another node has taken the email over since. */
     public Email attemptFailed(long id, String error) {
         Email email = locked(id);
-        if (email.isClaimedBy(NODE)) {
+        if (email.isClaimedBy(NodeName.ID)) {
             Instant now = clock.instant();
             email.attemptFailed(error, now.plus(config.backoffAfter(email.attempts())), config.maxAttempts());
         }
@@ -103,7 +98,7 @@ public class Outbox {
     /** Gives an email back unsent, when too little of the lease is left to send it safely. */
     public void handBack(long id) {
         Email email = locked(id);
-        if (email.isClaimedBy(NODE)) {
+        if (email.isClaimedBy(NodeName.ID)) {
             email.handBack(clock.instant());
         }
     }
@@ -124,36 +119,20 @@ public class Outbox {
 
     /** Newest first. */
     public List<Email> search(Filter filter, int offset, int limit) {
-        return query(filter, Email.class, "SELECT e FROM Email e", " ORDER BY e.createdAt DESC, e.id DESC")
+        return where(filter).query(em, "SELECT e FROM Email e", " ORDER BY e.createdAt DESC, e.id DESC", Email.class)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     public long count(Filter filter) {
-        return query(filter, Long.class, "SELECT COUNT(e) FROM Email e", "").getSingleResult();
+        return where(filter).query(em, "SELECT COUNT(e) FROM Email e", "", Long.class).getSingleResult();
     }
 
-    private <T> TypedQuery<T> query(Filter filter, Class<T> type, String select, String order) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (filter.status() != null) {
-            where.append(" AND e.status = :status");
-        }
-        if (filter.recipient() != null) {
-            where.append(" AND LOWER(e.recipient) = :recipient");
-        }
-        if (filter.template() != null) {
-            where.append(" AND e.template = :template");
-        }
-        TypedQuery<T> query = em.createQuery(select + where + order, type);
-        if (filter.status() != null) {
-            query.setParameter("status", filter.status());
-        }
-        if (filter.recipient() != null) {
-            query.setParameter("recipient", filter.recipient().trim().toLowerCase(java.util.Locale.ROOT));
-        }
-        if (filter.template() != null) {
-            query.setParameter("template", filter.template());
-        }
-        return query;
+    private static OptionalFilters where(Filter filter) {
+        return new OptionalFilters()
+                .and("e.status = :status", "status", filter.status())
+                .and("LOWER(e.recipient) = :recipient", "recipient",
+                        filter.recipient() == null ? null : filter.recipient().trim().toLowerCase(java.util.Locale.ROOT))
+                .and("e.template = :template", "template", filter.template());
     }
 
     private Email locked(long id) {
