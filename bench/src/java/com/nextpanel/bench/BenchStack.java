@@ -115,6 +115,7 @@ final class BenchStack implements AutoCloseable {
                 .setServerConfig("fsync", System.getProperty("bench.pg.fsync", "on"))
                 .setServerConfig("synchronous_commit", System.getProperty("bench.pg.fsync", "on"))
                 .setServerConfig("max_connections", "200")
+                .setServerConfig("log_lock_waits", "on") // waits over deadlock_timeout (1 s) land in postgres.log
                 .setRegisterShutdownHook(false)
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -68,6 +68,8 @@ final class Diagnostics implements AutoCloseable {
     private final long startedNanos = System.nanoTime();
     private long stoppedNanos;
     private long[] cpuAfter;
+    private final ThreadCpu payaraThreadsBefore;
+    private ThreadCpu payaraThreadsAfter;
 
     Diagnostics(BenchStack stack, List<NextPanelSimulator> panels, int panelSlots) throws SQLException {
         this.stack = stack;
@@ -82,6 +84,7 @@ final class Diagnostics implements AutoCloseable {
         commitsBefore = xacts[0];
         rollbacksBefore = xacts[1];
         cpuBefore = cpu();
+        payaraThreadsBefore = ThreadCpu.of(stack.payaraPid());
         start("bench-panel-sampler", this::samplePanels);
         start("bench-db-sampler", this::sampleDb);
         if (profiling()) {
@@ -172,6 +175,7 @@ final class Diagnostics implements AutoCloseable {
         }
         stoppedNanos = System.nanoTime();
         cpuAfter = cpu();
+        payaraThreadsAfter = ThreadCpu.of(stack.payaraPid());
         running = false;
         if (cpuProfile != null) {
             cpuProfile.stop();
@@ -222,6 +226,9 @@ final class Diagnostics implements AutoCloseable {
                 cores(cpuAfter[4] - cpuBefore[4], seconds),
                 cores((cpuAfter[0] - cpuBefore[0]) - (cpuAfter[2] - cpuBefore[2]) - (cpuAfter[3] - cpuBefore[3])
                         - (cpuAfter[4] - cpuBefore[4]), seconds)));
+        Report.info("Payara's CPU by thread group: " + ThreadCpu.coresBetween(payaraThreadsBefore, payaraThreadsAfter,
+                seconds, CLK_TCK).entrySet().stream().map(e -> String.format("%s %.2f", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", ")) + " cores");
         if (statementsWanted()) {
             SqlStatements.print(db, requests, 25);
         }

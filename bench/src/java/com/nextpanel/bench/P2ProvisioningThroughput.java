@@ -23,7 +23,7 @@ final class P2ProvisioningThroughput implements Bench.Benchmark {
     public void run(Report report) throws Exception {
         int accounts = Integer.getInteger("bench.accounts", 1000);
         int clients = Integer.getInteger("bench.clients", 48);
-        int warmup = Integer.getInteger("bench.warmup", 300);
+        int warmup = Integer.getInteger("bench.warmup", 3000);
         int concurrency = Integer.getInteger("bench.panelConcurrency", 4);
         Duration latency = Duration.ofMillis(Long.getLong("bench.latencyMs", 50));
         try (BenchStack stack = new BenchStack("P2").config("panel.max-concurrent-calls", concurrency)) {

@@ -57,6 +57,7 @@ final class P3OverdueSweep implements Bench.Benchmark {
             Report.info(String.format("%,d active services, each with an invoice 10 days overdue, on %d panels answering"
                     + " in %d ms; per-panel concurrency %d", services, panels, latency.toMillis(), concurrency));
 
+            Diagnostics diagnostics = new Diagnostics(stack, sims, panels * concurrency);
             long started = System.nanoTime();
             var run = stack.api().post("/api/v1/automation/run", null);
             if (run.status() != 200) {
@@ -72,6 +73,7 @@ final class P3OverdueSweep implements Bench.Benchmark {
                             + " AND status IN ('pending', 'in_progress')");
                 } while (open > 0 && System.nanoTime() - started < Duration.ofMinutes(3).toNanos());
                 double elapsed = (System.nanoTime() - started) / 1e9;
+                diagnostics.stop();
                 long done = count(db, "SELECT count(*) FROM panel_job WHERE kind = 'SUSPEND' AND status = 'done'");
                 long suspendedOnPanels = sims.stream().flatMap(s -> s.accounts().stream())
                         .filter(a -> a.status().equals("suspended")).count();
@@ -83,6 +85,8 @@ final class P3OverdueSweep implements Bench.Benchmark {
                 report.line(String.format("P3 limit: %,d × %d ms / (%d panels × %d) = %.2f s — ratio %.2f (goal ≤ 1.5);"
                         + " goal ≤ 25 s: %s", services, latency.toMillis(), panels, concurrency, limit, ratio,
                         elapsed <= 25 ? "met" : "missed"));
+                diagnostics.print(services); // "per request" here means per suspension
+                diagnostics.close();
                 if (queued != services || done != services || suspendedOnPanels != services) {
                     report.fail(String.format("expected %,d suspensions, queued %,d, done %,d, on the panels %,d",
                             services, queued, done, suspendedOnPanels));

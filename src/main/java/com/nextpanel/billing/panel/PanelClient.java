@@ -1,6 +1,6 @@
 package com.nextpanel.billing.panel;
 
-import jakarta.json.Json;
+import com.nextpanel.billing.platform.JsonValues;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.ProcessingException;
 import java.util.function.Supplier;
@@ -47,7 +47,7 @@ public class PanelClient {
     }
 
     public JsonObject suspend(long panelUserId, String reason) {
-        return call(() -> api.suspend(panelUserId, Json.createObjectBuilder().add("reason", reason).build()));
+        return call(() -> api.suspend(panelUserId, JsonValues.object().add("reason", reason).build()));
     }
 
     public JsonObject unsuspend(long panelUserId) {

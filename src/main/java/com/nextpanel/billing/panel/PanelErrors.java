@@ -1,13 +1,12 @@
 package com.nextpanel.billing.panel;
 
-import jakarta.json.Json;
+import com.nextpanel.billing.platform.JsonValues;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -64,7 +63,7 @@ public class PanelErrors implements ResponseExceptionMapper<PanelException> {
         if (body == null || body.isBlank()) {
             return response.getStatusInfo().getReasonPhrase();
         }
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JsonValues.reader(body)) {
             JsonValue detail = reader.readObject().get("detail");
             if (detail instanceof JsonString text) {
                 return text.getString();

@@ -1,6 +1,5 @@
 package com.nextpanel.billing.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
@@ -27,7 +26,7 @@ public final class ProblemJson {
     }
 
     public static String body(Problem problem, String requestId) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonValues.object()
                 .add("type", "/problems/" + problem.type())
                 .add("title", problem.title())
                 .add("status", problem.status())
@@ -48,21 +47,21 @@ public final class ProblemJson {
             return json;
         }
         if (value instanceof Number number) {
-            return Json.createValue(number.longValue());
+            return JsonValues.of(number.longValue());
         }
         if (value instanceof Boolean bool) {
             return bool ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Map<?, ?> map) {
-            var object = Json.createObjectBuilder();
+            var object = JsonValues.object();
             ((Map<String, Object>) map).forEach((k, v) -> object.add(k, toJson(v)));
             return object.build();
         }
         if (value instanceof Collection<?> items) {
-            var array = Json.createArrayBuilder();
+            var array = JsonValues.array();
             items.forEach(item -> array.add(toJson(item)));
             return array.build();
         }
-        return Json.createValue(value.toString());
+        return JsonValues.of(value.toString());
     }
 }

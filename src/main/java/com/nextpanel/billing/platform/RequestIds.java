@@ -9,13 +9,15 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.Principal;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * Gives every request an id (the caller's X-Request-Id when sane, else a new one), echoed in the
- * response, in problem bodies and in the audit log, so an operator can follow one request.
- * Authentication answers its 401s before filters run, so it asks {@link #of} itself.
+ * response, in problem bodies and in the audit log, so an operator can follow one request; and
+ * keeps the authenticated caller's name beside it for the audit log. Authentication answers its
+ * 401s before filters run, so it asks {@link #of} itself.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestIds implements Filter {
@@ -23,10 +25,16 @@ public class RequestIds implements Filter {
     public static final String HEADER = "X-Request-Id";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<String> CALLER = new ThreadLocal<>();
 
     /** The id of the request this thread serves, or null outside a request (timers, workers). */
     public static String current() {
         return CURRENT.get();
+    }
+
+    /** The authenticated caller of the request this thread serves; null without one, or outside a request. */
+    public static String caller() {
+        return CALLER.get();
     }
 
     /** The request's id, assigned on first use (authentication runs before this filter). */
@@ -45,11 +53,15 @@ public class RequestIds implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        CURRENT.set(of((HttpServletRequest) request, (HttpServletResponse) response));
+        HttpServletRequest http = (HttpServletRequest) request;
+        CURRENT.set(of(http, (HttpServletResponse) response));
+        Principal caller = http.getUserPrincipal(); // authentication has run before filters
+        CALLER.set(caller == null ? null : caller.getName());
         try {
             chain.doFilter(request, response);
         } finally {
             CURRENT.remove();
+            CALLER.remove();
         }
     }
 }

@@ -27,4 +27,13 @@ public record JobOutcome(Type type, String detail, Instant notBefore, Runnable l
     public static JobOutcome needsAttention(String error) {
         return new JobOutcome(Type.NEEDS_ATTENTION, error, null, null);
     }
+
+    /** The same outcome, with {@code more} run after its own local change, in the same transaction. */
+    public JobOutcome then(Runnable more) {
+        Runnable first = localChange;
+        return new JobOutcome(type, detail, notBefore, first == null ? more : () -> {
+            first.run();
+            more.run();
+        });
+    }
 }

@@ -111,26 +111,35 @@ public class Jobs {
     }
 
     /**
-     * Claims due jobs, and jobs whose claimant died (lease ran out). A create that was in flight
-     * when its worker died may have happened on the panel: it is marked outcome_unknown.
+     * Claims due jobs, then jobs whose claimant died (lease ran out), and answers them as claimed.
+     * A create that was in flight when its worker died may have happened on the panel: it is
+     * marked outcome_unknown. Two statements, each walking its own partial index in order: one
+     * with an OR between them sorted every open job on each claim.
      */
-    @SuppressWarnings("unchecked")
-    public List<Long> claimDue(int limit) {
+    public List<Job> claimDue(int limit) {
         Instant now = clock.instant();
-        List<Number> ids = em.createNativeQuery("UPDATE panel_job SET status = 'in_progress', attempts = attempts + 1,"
+        List<Job> claimed = new java.util.ArrayList<>(claim(
+                "status = 'pending' AND next_attempt_at <= ?3 ORDER BY next_attempt_at", limit, now));
+        if (claimed.size() < limit) {
+            claimed.addAll(claim("status = 'in_progress' AND claimed_until < ?3 ORDER BY claimed_until",
+                    limit - claimed.size(), now));
+        }
+        claimed.sort(java.util.Comparator.comparing(Job::id));
+        return claimed;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Job> claim(String which, int limit, Instant now) {
+        return em.createNativeQuery("UPDATE panel_job SET status = 'in_progress', attempts = attempts + 1,"
                         + " claimed_by = ?1, claimed_until = ?2, updated_at = ?3,"
                         + " outcome_unknown = outcome_unknown OR (status = 'in_progress' AND kind = 'PROVISION')"
-                        + " WHERE id IN (SELECT id FROM panel_job"
-                        + "   WHERE (status = 'pending' AND next_attempt_at <= ?3)"
-                        + "      OR (status = 'in_progress' AND claimed_until < ?3)"
-                        + "   ORDER BY next_attempt_at LIMIT ?4 FOR UPDATE SKIP LOCKED)"
-                        + " RETURNING id")
+                        + " WHERE id IN (SELECT id FROM panel_job WHERE " + which + " LIMIT ?4 FOR UPDATE SKIP LOCKED)"
+                        + " RETURNING *", Job.class)
                 .setParameter(1, NodeName.ID)
                 .setParameter(2, at(now.plus(config.lease())))
                 .setParameter(3, at(now))
                 .setParameter(4, limit)
                 .getResultList();
-        return ids.stream().map(Number::longValue).sorted().toList();
     }
 
     /**
@@ -138,7 +147,7 @@ public class Jobs {
      * {@code andThen}, its audit line — in one transaction.
      */
     public Job settle(long jobId, JobOutcome outcome, java.util.function.Consumer<Job> andThen) {
-        Job job = em.find(Job.class, jobId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Job job = em.createNamedQuery("Job.lock", Job.class).setParameter("id", jobId).getSingleResult();
         Instant now = clock.instant();
         if (outcome.localChange() != null) {
             outcome.localChange().run();

@@ -51,7 +51,7 @@ public class ServiceFollower {
     Clock clock;
 
     void follow(@Observes AccountChanged changed) {
-        services.ofAccount(changed.accountId()).ifPresent(service -> follow(services.lock(service.id()), changed));
+        services.lockOfAccount(changed.accountId()).ifPresent(service -> follow(service, changed));
     }
 
     private void follow(Service service, AccountChanged changed) {

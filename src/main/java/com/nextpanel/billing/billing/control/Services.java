@@ -56,9 +56,11 @@ public class Services {
                 .setParameter("order", orderId).getResultStream().findFirst();
     }
 
-    public Optional<Service> ofAccount(long accountId) {
+    /** The service of an account, row-locked until the transaction ends; one query. */
+    public Optional<Service> lockOfAccount(long accountId) {
         return em.createQuery("SELECT s FROM Service s WHERE s.accountId = :account", Service.class)
-                .setParameter("account", accountId).getResultStream().findFirst();
+                .setParameter("account", accountId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
     }
 
     /** A username an unprovisioned order still waits for. */

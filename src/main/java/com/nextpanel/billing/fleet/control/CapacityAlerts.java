@@ -29,6 +29,17 @@ public class CapacityAlerts {
     @Inject
     FleetConfig config;
 
+    /**
+     * After a reservation, which can only fill a server: raises the alert when the reservation
+     * reached the threshold, and costs nothing below it (there is nothing to clear).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void afterReservation(ReservedSlot slot) {
+        if (slot.utilization() >= config.nearlyFullPercent()) {
+            check(slot.serverId());
+        }
+    }
+
     /** Reads the server's counts fresh (other transactions and SQL updates change them). */
     public void check(long serverId) {
         List<?> rows = em.createNativeQuery("SELECT name, current_accounts, capacity FROM panel_server WHERE id = ?1")

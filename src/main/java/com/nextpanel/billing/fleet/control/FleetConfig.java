@@ -41,6 +41,10 @@ public class FleetConfig {
     @ConfigProperty(name = "fleet.nearly-full-percent", defaultValue = "80")
     double nearlyFullPercent;
 
+    @Inject
+    @ConfigProperty(name = "panel.gate.refresh-ms", defaultValue = "1000")
+    long gateRefreshMs;
+
     /** Consecutive failed calls after which a panel is isolated (calls fail fast). */
     public int isolateAfterFailures() {
         return Math.max(1, isolateAfterFailures);
@@ -54,6 +58,14 @@ public class FleetConfig {
     /** Calls in flight to one panel from this node. */
     public int maxConcurrentCalls() {
         return Math.max(1, maxConcurrentCalls);
+    }
+
+    /**
+     * How long a node trusts its copy of a healthy panel's shared state (no failures, not isolated
+     * or rate limited) before reading it again; a panel with trouble is read before every call.
+     */
+    public Duration gateRefresh() {
+        return Duration.ofMillis(Math.max(0, gateRefreshMs));
     }
 
     /** Utilization (percent) at which a server raises a "nearly full" alert. */

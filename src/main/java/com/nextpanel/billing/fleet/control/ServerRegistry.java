@@ -7,10 +7,13 @@ import com.nextpanel.billing.fleet.entity.ServerDetails;
 import com.nextpanel.billing.panel.PanelClients;
 import com.nextpanel.billing.panel.PanelCredentials;
 import com.nextpanel.billing.platform.Problem;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -44,6 +47,12 @@ public class ServerRegistry {
     CapacityAlerts capacityAlerts;
 
     @Inject
+    PanelGate gate;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    @Inject
     Clock clock;
 
     @PersistenceContext
@@ -74,6 +83,7 @@ public class ServerRegistry {
             }
             server.update(after, clock.instant());
             em.flush();
+            forgetGateViewAfterCommit(id); // the rate limit may have changed
             capacityAlerts.check(id);
             audit.success("server.update", TARGET, id, ServerChanges.describe(before, after));
             return server;
@@ -87,6 +97,7 @@ public class ServerRegistry {
             String baseUrl = newBaseUrl == null ? current.baseUrl() : newBaseUrl;
             refuseFailed(connectionTest.run(baseUrl, replacement));
             PanelServer server = saveCredentials(id, replacement, baseUrl);
+            gate.forget(id); // its credentials version changed
             audit.success("server.credentials.replace", TARGET, id,
                     "key=" + server.apiKeyHint() + (newBaseUrl == null ? "" : ", url=" + baseUrl));
             return server;
@@ -100,6 +111,7 @@ public class ServerRegistry {
             server.remove(clock.instant());
             em.flush();
             clients.forget(id);
+            forgetGateViewAfterCommit(id);
             audit.success("server.remove", TARGET, id, "name=" + server.name());
             return server;
         });
@@ -119,6 +131,20 @@ public class ServerRegistry {
 
     private PanelServer saveCredentials(long id, PanelCredentials replacement, String baseUrl) {
         return fleet.replaceCredentials(id, credentials.seal(replacement), baseUrl, clock.instant());
+    }
+
+    /** After the commit: a view dropped earlier could be read again, unchanged, before it. */
+    private void forgetGateViewAfterCommit(long serverId) {
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                gate.forget(serverId);
+            }
+        });
     }
 
     private static void refuseFailed(ConnectionTest.Result test) {

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
@@ -46,20 +47,20 @@ public class ServerSelector {
     Clock clock;
 
     /**
-     * Reserves a slot on the best server and answers its id; 503 "Server not available" with the
+     * Reserves a slot on the best server and answers where; 503 "Server not available" with the
      * reasons when none has one. The row stays locked until the caller's transaction ends: do
      * little after this.
      */
-    public long reserveBest(String preferredLocation, String preferredTag) {
+    public ReservedSlot reserveBest(String preferredLocation, String preferredTag) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             // SKIP LOCKED never waits, so a transaction holds at most the one row it updated: waiting
             // here would leave rows locked that we did not take, and deadlock concurrent reservations.
-            List<?> reserved = reserve("(SELECT id FROM panel_server WHERE " + ELIGIBLE
+            Optional<ReservedSlot> reserved = reserve("(SELECT id FROM panel_server WHERE " + ELIGIBLE
                     + " ORDER BY " + PREFERENCE
                     + ", capacity - current_accounts DESC, CAST(current_accounts AS float8) / capacity, id"
                     + " LIMIT 1 FOR UPDATE SKIP LOCKED)", null, preferredLocation, preferredTag);
-            if (!reserved.isEmpty()) {
-                return ((Number) reserved.get(0)).longValue();
+            if (reserved.isPresent()) {
+                return reserved.get();
             }
             if (eligibleCount() == 0) {
                 throw unavailable("no active, online server has a free slot" + fleetSummary());
@@ -70,15 +71,13 @@ public class ServerSelector {
     }
 
     /** The operator's choice ("server_id"), held to the same rules. */
-    public long reserveOn(long serverId) {
+    public ReservedSlot reserveOn(long serverId) {
         PanelServer server = fleet.find(serverId).orElseThrow(() -> Problem.unprocessable("unknown-server",
                 "Unknown server", "server_id " + serverId + " does not exist"));
-        List<?> reserved = reserve("?2", serverId, null, null);
-        if (reserved.isEmpty()) {
+        return reserve("?2", serverId, null, null).orElseThrow(() -> {
             em.refresh(server);
-            throw unavailable("server '" + server.name() + "' " + whyNot(server));
-        }
-        return serverId;
+            return unavailable("server '" + server.name() + "' " + whyNot(server));
+        });
     }
 
     /** Gives a slot back (creation refused for good, account terminated). */
@@ -89,16 +88,21 @@ public class ServerSelector {
         capacityAlerts.check(serverId);
     }
 
-    private List<?> reserve(String target, Long serverId, String location, String tag) {
+    private Optional<ReservedSlot> reserve(String target, Long serverId, String location, String tag) {
         var query = em.createNativeQuery("UPDATE panel_server SET current_accounts = current_accounts + 1"
-                        + " WHERE id = " + target + " AND " + ELIGIBLE + " RETURNING id")
+                        + " WHERE id = " + target + " AND " + ELIGIBLE
+                        + " RETURNING id, name, base_url, current_accounts, capacity")
                 .setParameter(1, at(clock.instant()));
         if (serverId != null) {
             query.setParameter(2, serverId);
         } else {
             query.setParameter(3, location).setParameter(4, tag);
         }
-        return query.getResultList();
+        return query.getResultList().stream().findFirst().map(found -> {
+            Object[] row = (Object[]) found;
+            return new ReservedSlot(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
+                    ((Number) row[3]).intValue(), ((Number) row[4]).intValue());
+        });
     }
 
     private long eligibleCount() {

@@ -11,7 +11,7 @@ import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import com.nextpanel.billing.platform.JsonValues;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -25,7 +25,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.util.Locale;
 
 /** The seed's account calls; {id} is our account_id, not the panel's user id. */
@@ -102,7 +101,7 @@ public class AccountsResource {
             return null;
         }
         JsonValue reason;
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JsonValues.reader(body)) {
             reason = reader.readObject().get("reason");
         } catch (RuntimeException e) {
             throw new Problem(400, "malformed-json", "Malformed JSON",

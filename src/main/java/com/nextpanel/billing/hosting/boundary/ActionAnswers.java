@@ -1,7 +1,7 @@
 package com.nextpanel.billing.hosting.boundary;
 
 import com.nextpanel.billing.automation.entity.Job;
-import com.nextpanel.billing.fleet.entity.PanelServer;
+import com.nextpanel.billing.fleet.control.ReservedSlot;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.panel.PanelProblems;
 import com.nextpanel.billing.platform.Problem;
@@ -19,12 +19,12 @@ final class ActionAnswers {
     private ActionAnswers() {
     }
 
-    static Response provisioned(HostingAccount account, Job job, PanelServer server) {
+    static Response provisioned(HostingAccount account, Job job, ReservedSlot server) {
         if (job.status() == Job.Status.DONE) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("success", true);
             body.put("account_id", account.id());
-            body.put("server_name", server.name());
+            body.put("server_name", server.serverName());
             body.put("server_url", server.baseUrl());
             body.put("nextpanel_user_id", account.panelUserId());
             body.put("username", account.username());

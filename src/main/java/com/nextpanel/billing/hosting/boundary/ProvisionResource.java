@@ -1,6 +1,5 @@
 package com.nextpanel.billing.hosting.boundary;
 
-import com.nextpanel.billing.fleet.control.Fleet;
 import com.nextpanel.billing.hosting.control.Provisioning;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,12 +25,9 @@ public class ProvisionResource {
     @Inject
     Provisioning provisioning;
 
-    @Inject
-    Fleet fleet;
-
     @POST
     public Response provision(@Valid @NotNull ProvisionRequest body) {
         Provisioning.Provisioned result = provisioning.provisionNow(body.toNewAccount());
-        return ActionAnswers.provisioned(result.account(), result.job(), fleet.get(result.account().serverId()));
+        return ActionAnswers.provisioned(result.account(), result.job(), result.slot());
     }
 }

@@ -64,7 +64,7 @@ public class AccountActions {
     }
 
     private Acted run(Job job) {
-        Job settled = runner.runClaimed(job.id());
+        Job settled = runner.run(job);
         return new Acted(accounts.get(job.accountId()), settled);
     }
 

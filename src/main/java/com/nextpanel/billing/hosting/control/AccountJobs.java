@@ -5,17 +5,16 @@ import com.nextpanel.billing.automation.control.JobOutcome;
 import com.nextpanel.billing.automation.control.Jobs;
 import com.nextpanel.billing.automation.entity.Job;
 import com.nextpanel.billing.fleet.control.CapacityAlerts;
-import com.nextpanel.billing.fleet.control.Fleet;
 import com.nextpanel.billing.fleet.control.PanelAccess;
 import com.nextpanel.billing.hosting.entity.AccountStatus;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.panel.PanelException;
 import com.nextpanel.billing.panel.PanelProblems;
+import com.nextpanel.billing.platform.JsonValues;
 import com.nextpanel.billing.platform.Problem;
 import com.nextpanel.billing.security.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
@@ -37,9 +36,6 @@ public class AccountJobs implements JobHandler {
     PanelAccess panels;
 
     @Inject
-    Fleet fleet;
-
-    @Inject
     Jobs jobs;
 
     @Inject
@@ -58,16 +54,19 @@ public class AccountJobs implements JobHandler {
 
     @Override
     public JobOutcome attempt(Job job) {
-        HostingAccount account = accounts.get(job.accountId());
+        Accounts.OnServer target = accounts.getOnServer(job.accountId());
+        HostingAccount account = target.account();
+        String where = on(target.serverName());
         return switch (job.kind()) {
-            case PROVISION -> create(job, account);
-            case SUSPEND -> suspend(job, account);
-            case UNSUSPEND -> unsuspend(account);
-            case TERMINATE -> terminate(account);
+            case PROVISION -> create(job, account, target.serverName());
+            case SUSPEND -> suspend(job, account, where);
+            case UNSUSPEND -> unsuspend(account, where);
+            case TERMINATE -> terminate(account, where);
         };
     }
 
-    private JobOutcome create(Job job, HostingAccount queued) {
+    /** Creates the account on the panel; {@code serverName} is its server's, null while unplaced. */
+    JobOutcome create(Job job, HostingAccount queued, String serverName) {
         HostingAccount account = queued;
         if (account.status() == AccountStatus.ACTIVE) {
             return JobOutcome.done("account " + account.username() + " was already created", null);
@@ -78,17 +77,19 @@ public class AccountJobs implements JobHandler {
         if (job.secretSealed() == null) {
             return JobOutcome.needsAttention("the customer's password is no longer kept; create the account again");
         }
+        String server = serverName;
         if (account.serverId() == null) {
             try {
-                opening.placeIfUnplaced(account.id());
-                account = accounts.get(account.id());
-                capacityAlerts.check(account.serverId());
+                opening.placeIfUnplaced(account.id()).ifPresent(capacityAlerts::afterReservation);
+                Accounts.OnServer placed = accounts.getOnServer(account.id());
+                account = placed.account();
+                server = placed.serverName();
             } catch (Problem noServer) {
                 return JobOutcome.retry(noServer.detail(), null);
             }
         }
         long accountId = account.id();
-        String where = on(account);
+        String where = on(server);
         JsonObject body = panelAccount(job, account);
         try {
             JsonObject created = panels.once(account.serverId(), panel -> panel.createAccount(body));
@@ -112,7 +113,7 @@ public class AccountJobs implements JobHandler {
         }
     }
 
-    private JobOutcome suspend(Job job, HostingAccount account) {
+    private JobOutcome suspend(Job job, HostingAccount account, String where) {
         if (account.status() == AccountStatus.SUSPENDED) {
             return JobOutcome.done("account was already suspended", null);
         }
@@ -123,13 +124,13 @@ public class AccountJobs implements JobHandler {
         String reason = job.reason();
         try {
             panels.repeatable(account.serverId(), panel -> panel.suspend(account.panelUserId(), reason));
-            return JobOutcome.done("suspended: " + reason + on(account), () -> accounts.suspend(id, reason));
+            return JobOutcome.done("suspended: " + reason + where, () -> accounts.suspend(id, reason));
         } catch (PanelException e) {
-            return otherwise(e, on(account));
+            return otherwise(e, where);
         }
     }
 
-    private JobOutcome unsuspend(HostingAccount account) {
+    private JobOutcome unsuspend(HostingAccount account, String where) {
         if (account.status() == AccountStatus.ACTIVE) {
             return JobOutcome.done("account was already active", null);
         }
@@ -139,13 +140,13 @@ public class AccountJobs implements JobHandler {
         long id = account.id();
         try {
             panels.repeatable(account.serverId(), panel -> panel.unsuspend(account.panelUserId()));
-            return JobOutcome.done("unsuspended" + on(account), () -> accounts.unsuspend(id));
+            return JobOutcome.done("unsuspended" + where, () -> accounts.unsuspend(id));
         } catch (PanelException e) {
-            return otherwise(e, on(account));
+            return otherwise(e, where);
         }
     }
 
-    private JobOutcome terminate(HostingAccount account) {
+    private JobOutcome terminate(HostingAccount account, String where) {
         if (account.status() == AccountStatus.TERMINATED) {
             return JobOutcome.done("account was already terminated", null);
         }
@@ -155,12 +156,12 @@ public class AccountJobs implements JobHandler {
         long id = account.id();
         try {
             panels.repeatable(account.serverId(), panel -> panel.delete(account.panelUserId()));
-            return JobOutcome.done("deleted from the panel" + on(account), () -> accounts.terminate(id));
+            return JobOutcome.done("deleted from the panel" + where, () -> accounts.terminate(id));
         } catch (PanelException e) {
             if (e.kind() == PanelException.Kind.NOT_FOUND) {
-                return JobOutcome.done("already gone from the panel" + on(account), () -> accounts.terminate(id));
+                return JobOutcome.done("already gone from the panel" + where, () -> accounts.terminate(id));
             }
-            return otherwise(e, on(account));
+            return otherwise(e, where);
         }
     }
 
@@ -174,10 +175,10 @@ public class AccountJobs implements JobHandler {
     }
 
     private JsonObject panelAccount(Job job, HostingAccount account) {
-        JsonObjectBuilder metadata = Json.createObjectBuilder().add("account_id", account.id());
+        JsonObjectBuilder metadata = JsonValues.object().add("account_id", account.id());
         addIfPresent(metadata, "customer_id", account.customerId());
         addIfPresent(metadata, "order_id", account.orderId());
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JsonValues.object()
                 .add("username", account.username())
                 .add("email", account.email())
                 .add("password", cipher.open(job.secretSealed()))
@@ -191,8 +192,8 @@ public class AccountJobs implements JobHandler {
         return body.build();
     }
 
-    private String on(HostingAccount account) {
-        return fleet.find(account.serverId()).map(s -> " (server '" + s.name() + "')").orElse("");
+    private static String on(String serverName) {
+        return serverName == null ? "" : " (server '" + serverName + "')";
     }
 
     private static void addIfPresent(JsonObjectBuilder json, String name, Object value) {

@@ -3,6 +3,7 @@ package com.nextpanel.billing.hosting.control;
 import com.nextpanel.billing.audit.control.AuditLog;
 import com.nextpanel.billing.automation.control.Jobs;
 import com.nextpanel.billing.automation.entity.Job;
+import com.nextpanel.billing.fleet.control.ReservedSlot;
 import com.nextpanel.billing.fleet.control.ServerSelector;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.security.SecretCipher;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The transaction that opens an account: its row, optionally its slot on a server, and its
@@ -37,18 +39,22 @@ public class AccountOpening {
     @Inject
     Clock clock;
 
+    /** An account just opened and placed, its claimed PROVISION job, and the slot it holds. */
+    public record Opened(HostingAccount account, Job job, ReservedSlot slot) {
+    }
+
     /** Placed now (a 503 if no server can take it); the returned job is claimed for the caller to run. */
-    public Job placeAndQueue(NewAccount request) {
+    public Opened placeAndQueue(NewAccount request) {
         accounts.refuseTakenUsername(request.holder().username());
         HostingAccount account = open(request);
         Job job = jobs.enqueueClaimed(Job.Kind.PROVISION, account.id(), null, cipher.seal(request.password()),
                 audit.actor());
         // The slot last: its row stays locked until commit, so concurrent openings wait the least.
-        long server = request.serverId() == null
+        ReservedSlot slot = request.serverId() == null
                 ? selector.reserveBest(request.preference().location(), request.preference().tag())
                 : selector.reserveOn(request.serverId());
-        account.placeOn(server, clock.instant());
-        return job;
+        account.placeOn(slot.serverId(), clock.instant());
+        return new Opened(account, job, slot);
     }
 
     /** Not placed yet: the job will choose the server when it runs. */
@@ -57,14 +63,15 @@ public class AccountOpening {
         return queue(open(request), request);
     }
 
-    /** Places an account that was queued unplaced; false if it already is. */
-    public boolean placeIfUnplaced(long accountId) {
+    /** Places an account that was queued unplaced; empty if it already is. */
+    public Optional<ReservedSlot> placeIfUnplaced(long accountId) {
         HostingAccount account = accounts.lock(accountId);
         if (account.serverId() != null) {
-            return false;
+            return Optional.empty();
         }
-        account.placeOn(selector.reserveBest(account.preferredLocation(), account.preferredTag()), clock.instant());
-        return true;
+        ReservedSlot slot = selector.reserveBest(account.preferredLocation(), account.preferredTag());
+        account.placeOn(slot.serverId(), clock.instant());
+        return Optional.of(slot);
     }
 
     private HostingAccount open(NewAccount request) {

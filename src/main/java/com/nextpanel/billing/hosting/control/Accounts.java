@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -42,16 +41,28 @@ public class Accounts {
         return Optional.ofNullable(em.find(HostingAccount.class, id));
     }
 
-    public HostingAccount lock(long id) {
-        HostingAccount account = em.find(HostingAccount.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (account == null) {
-            throw Problem.notFound("Account", id);
-        }
-        return account;
+    /** An account with the name of the server it is on (null while unplaced). */
+    public record OnServer(HostingAccount account, String serverName) {
     }
 
+    /** The account and its server's name in one query: what a job's attempt needs to act and to say where. */
+    public OnServer getOnServer(long id) {
+        List<Object[]> rows = em.createQuery("SELECT a, s.name FROM HostingAccount a"
+                        + " LEFT JOIN PanelServer s ON s.id = a.serverId WHERE a.id = :id", Object[].class)
+                .setParameter("id", id).getResultList();
+        if (rows.isEmpty()) {
+            throw Problem.notFound("Account", id);
+        }
+        return new OnServer((HostingAccount) rows.get(0)[0], (String) rows.get(0)[1]);
+    }
+
+    public HostingAccount lock(long id) {
+        return em.createNamedQuery("HostingAccount.lock", HostingAccount.class).setParameter("id", id)
+                .getResultStream().findFirst().orElseThrow(() -> Problem.notFound("Account", id));
+    }
+
+    /** Adds a new account; the caller has refused a taken username in the same transaction. */
     public void add(HostingAccount account) {
-        refuseTakenUsername(account.username());
         em.persist(account);
         em.flush();
     }

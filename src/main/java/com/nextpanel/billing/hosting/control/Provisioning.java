@@ -5,10 +5,12 @@ import com.nextpanel.billing.audit.entity.AuditEntry.Outcome;
 import com.nextpanel.billing.automation.control.JobRunner;
 import com.nextpanel.billing.automation.entity.Job;
 import com.nextpanel.billing.fleet.control.CapacityAlerts;
+import com.nextpanel.billing.fleet.control.ReservedSlot;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Creates hosting accounts: opened in one transaction, created on the panel by their job. */
 @ApplicationScoped
@@ -21,6 +23,9 @@ public class Provisioning {
     Accounts accounts;
 
     @Inject
+    AccountJobs accountJobs;
+
+    @Inject
     JobRunner runner;
 
     @Inject
@@ -29,23 +34,28 @@ public class Provisioning {
     @Inject
     CapacityAlerts capacityAlerts;
 
-    /** What became of a provisioning request that was run at once. */
-    public record Provisioned(HostingAccount account, Job job) {
+    /** What became of a provisioning request that was run at once, and the server it went to. */
+    public record Provisioned(HostingAccount account, Job job, ReservedSlot slot) {
     }
 
     /** The seed's POST /nextpanel/provision: reserve a slot, then create on the panel within this request. */
     public Provisioned provisionNow(NewAccount request) {
-        Job job;
+        AccountOpening.Opened opened;
         try {
-            job = opening.placeAndQueue(request);
+            opened = opening.placeAndQueue(request);
         } catch (Problem refused) {
             audit.record("account.provision", "account", null, Outcome.REFUSED,
                     request.holder().username() + ": " + refused.detail());
             throw refused;
         }
-        capacityAlerts.check(accounts.get(job.accountId()).serverId());
-        Job settled = runner.runClaimed(job.id());
-        return new Provisioned(accounts.get(settled.accountId()), settled);
+        capacityAlerts.afterReservation(opened.slot());
+        long accountId = opened.account().id();
+        AtomicReference<HostingAccount> after = new AtomicReference<>();
+        // The account and its server are in hand: the attempt need not read them again, and the
+        // account as the outcome left it is taken from the transaction that recorded it.
+        Job settled = runner.run(opened.job(), job -> accountJobs.create(job, opened.account(),
+                opened.slot().serverName()).then(() -> after.set(accounts.get(accountId))));
+        return new Provisioned(after.get() == null ? accounts.get(accountId) : after.get(), settled, opened.slot());
     }
 
     /** Queues an account for creation inside the caller's transaction (an order being paid). */

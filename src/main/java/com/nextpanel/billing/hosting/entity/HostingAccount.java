@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -14,6 +16,9 @@ import java.time.Instant;
  * A hosting account and its life on a panel. The transitions live here and refuse what the
  * panel would not allow, so that services never set a status by hand.
  */
+// The lock by id is prepared once at deployment: built per call, it cost measurable CPU under load.
+@NamedQuery(name = "HostingAccount.lock", query = "SELECT a FROM HostingAccount a WHERE a.id = :id",
+        lockMode = LockModeType.PESSIMISTIC_WRITE)
 @Entity
 @Table(name = "hosting_account")
 public class HostingAccount {
