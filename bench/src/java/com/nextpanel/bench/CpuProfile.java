@@ -150,7 +150,7 @@ final class CpuProfile {
     private static final List<String> STEPS = List.of(
             "ServerSelector.reserveBest", "AccountOpening.placeAndQueue", "CapacityAlerts.check", "PanelGate.admit",
             "PanelGate.succeeded", "PanelClient.createAccount", "PanelAccess.once", "Jobs.settle", "JobRunner.record",
-            "JobRunner.runClaimed", "Provisioning.provisionNow", "ActionAnswers.provisioned", "ProvisionResource.provision",
+            "JobRunner.run", "Provisioning.provisionNow", "ActionAnswers.provisioned", "ProvisionResource.provision",
             "BearerTokenMechanism.validateRequest", "TokenIdentityStore.validate", "HealthProber", "ProbeSchedule",
             "JobWorker");
 

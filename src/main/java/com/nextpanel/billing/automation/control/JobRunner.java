@@ -44,11 +44,6 @@ public class JobRunner {
         return jobs.get(jobId);
     }
 
-    /** Runs a job this node has already claimed (by the worker, or at its creation). */
-    public Job runClaimed(long jobId) {
-        return run(jobs.get(jobId));
-    }
-
     /** Runs a claimed job the caller holds, through the handler of its kind. */
     public Job run(Job job) {
         return run(job, handlerFor(job.kind())::attempt);

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,7 +66,7 @@ public class Jobs {
                 .executeUpdate();
     }
 
-    /** A job the caller runs at once ({@link JobRunner#runClaimed}); it is claimed in the same transaction. */
+    /** A job the caller runs at once ({@link JobRunner#run(Job)}); it is claimed in the same transaction. */
     public Job enqueueClaimed(Job.Kind kind, long accountId, String reason, String secretSealed, String requestedBy) {
         return create(kind, accountId, reason, secretSealed, requestedBy, true);
     }
@@ -118,13 +120,13 @@ public class Jobs {
      */
     public List<Job> claimDue(int limit) {
         Instant now = clock.instant();
-        List<Job> claimed = new java.util.ArrayList<>(claim(
+        List<Job> claimed = new ArrayList<>(claim(
                 "status = 'pending' AND next_attempt_at <= ?3 ORDER BY next_attempt_at", limit, now));
         if (claimed.size() < limit) {
             claimed.addAll(claim("status = 'in_progress' AND claimed_until < ?3 ORDER BY claimed_until",
                     limit - claimed.size(), now));
         }
-        claimed.sort(java.util.Comparator.comparing(Job::id));
+        claimed.sort(Comparator.comparing(Job::id));
         return claimed;
     }
 

@@ -25,12 +25,12 @@ public class PanelGateRecords {
             long credentialsVersion) {
     }
 
+    private static final String SHARED_STATE = "rate_limited_until, isolated_until, call_failures,"
+            + " rate_limit_per_hour, credentials_version";
+
     public SharedState read(long serverId) {
-        Object[] row = (Object[]) em.createNativeQuery("SELECT rate_limited_until, isolated_until, call_failures,"
-                        + " rate_limit_per_hour, credentials_version FROM panel_server WHERE id = ?1")
-                .setParameter(1, serverId).getSingleResult();
-        return new SharedState(instant(row[0]), instant(row[1]), ((Number) row[2]).intValue(),
-                ((Number) row[3]).intValue(), ((Number) row[4]).longValue());
+        return sharedState(em.createNativeQuery("SELECT " + SHARED_STATE + " FROM panel_server WHERE id = ?1")
+                .setParameter(1, serverId).getSingleResult());
     }
 
     /**
@@ -79,13 +79,12 @@ public class PanelGateRecords {
 
     /** Counts a failed call; enough in a row isolate the panel until {@code isolateUntil}. Answers the state after. */
     public SharedState failed(long serverId, int isolateAfter, Instant isolateUntil) {
-        em.createNativeQuery("UPDATE panel_server SET call_failures = call_failures + 1,"
+        return sharedState(em.createNativeQuery("UPDATE panel_server SET call_failures = call_failures + 1,"
                         + " isolated_until = CASE WHEN call_failures + 1 >= ?1 THEN ?2 ELSE isolated_until END"
-                        + " WHERE id = ?3")
+                        + " WHERE id = ?3 RETURNING " + SHARED_STATE)
                 .setParameter(1, isolateAfter)
                 .setParameter(2, at(isolateUntil))
-                .setParameter(3, serverId).executeUpdate();
-        return read(serverId);
+                .setParameter(3, serverId).getSingleResult());
     }
 
     /** The panel answered 429: nobody calls it before Retry-After has passed. */
@@ -94,6 +93,12 @@ public class PanelGateRecords {
                         + " GREATEST(COALESCE(rate_limited_until, '-infinity'), ?1) WHERE id = ?2")
                 .setParameter(1, at(until))
                 .setParameter(2, serverId).executeUpdate();
+    }
+
+    private static SharedState sharedState(Object result) {
+        Object[] row = (Object[]) result;
+        return new SharedState(instant(row[0]), instant(row[1]), ((Number) row[2]).intValue(),
+                ((Number) row[3]).intValue(), ((Number) row[4]).longValue());
     }
 
     private static Instant instant(Object column) {
