@@ -75,6 +75,7 @@ final class Diagnostics implements AutoCloseable {
         this.stack = stack;
         this.panels = panels;
         this.panelSlots = panelSlots;
+        panels.forEach(NextPanelSimulator::resetMaxConcurrent); // the setup's own calls are not the run's
         this.db = stack.statsDb();
         db.setAutoCommit(true);
         if (statementsWanted()) {

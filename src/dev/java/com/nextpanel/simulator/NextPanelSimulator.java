@@ -211,6 +211,11 @@ public final class NextPanelSimulator implements AutoCloseable {
         return maxConcurrent.get();
     }
 
+    /** Starts counting the most concurrent requests afresh (a benchmark's setup is not its run). */
+    public void resetMaxConcurrent() {
+        maxConcurrent.set(inFlight.get());
+    }
+
     /** Drops hanging and sleeping requests, stops listening and shuts the threads down. */
     @Override
     public void close() {

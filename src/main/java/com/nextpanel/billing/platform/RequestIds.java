@@ -37,6 +37,37 @@ public class RequestIds implements Filter {
         return CALLER.get();
     }
 
+    /** This thread's request id and caller, carried to work another thread does for the request. */
+    public record Carried(String requestId, String caller) {
+
+        /** Runs {@code work} on this thread as if it served the carried request. */
+        public void run(Runnable work) {
+            String id = CURRENT.get();
+            String who = CALLER.get();
+            put(CURRENT, requestId);
+            put(CALLER, caller);
+            try {
+                work.run();
+            } finally {
+                put(CURRENT, id);
+                put(CALLER, who);
+            }
+        }
+
+        private static void put(ThreadLocal<String> local, String value) {
+            if (value == null) {
+                local.remove(); // pooled threads keep no entry
+            } else {
+                local.set(value);
+            }
+        }
+    }
+
+    /** The request this thread serves, to carry to another thread. */
+    public static Carried carry() {
+        return new Carried(CURRENT.get(), CALLER.get());
+    }
+
     /** The request's id, assigned on first use (authentication runs before this filter). */
     public static String of(HttpServletRequest request, HttpServletResponse response) {
         Object assigned = request.getAttribute(HEADER);

@@ -14,7 +14,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -222,10 +224,13 @@ class HostingIT {
         }
         int created = 0;
         int refused = 0;
+        Map<Long, String> requestOfAccount = new HashMap<>();
         for (Future<Api.Reply> reply : replies) {
             int status = reply.get().status();
             if (status == 200) {
                 created++;
+                requestOfAccount.put(reply.get().json().getJsonNumber("account_id").longValue(),
+                        reply.get().header("X-Request-Id"));
             } else if (status == 503) {
                 refused++;
             } else {
@@ -240,6 +245,13 @@ class HostingIT {
         assertThat(a.accountCount()).isEqualTo(30);
         assertThat(server(api, first).getInt("current_accounts")).isEqualTo(30);
         assertThat(server(api, second).getInt("current_accounts")).isEqualTo(20);
+        // settled in groups by whichever request thread came first, each line still names its own request
+        requestOfAccount.forEach((accountId, requestId) -> {
+            JsonObject line = api.get("/api/v1/audit?action=account.provision&target_type=account&target_id="
+                    + accountId).json().getJsonArray("items").getJsonObject(0);
+            assertThat(line.getString("actor")).isEqualTo("admin");
+            assertThat(line.getString("request_id")).isEqualTo(requestId);
+        });
     }
 
     @Test

@@ -140,8 +140,10 @@ class NotifyIT {
         assertThat(tooEarly.status()).as(tooEarly.toString()).isEqualTo(409);
         assertThat(failed.attempts()).isEqualTo(MAX_ATTEMPTS);
         assertThat(failed.bodySealed()).startsWith("v1:");
-        assertThat(TestEnvironment.payaraLog()).contains("Email " + id + " (welcome) failed for good")
-                .doesNotContain(welcome.password());
+        // the worker logs once the failure is committed, a moment after the row says so
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(TestEnvironment.payaraLog())
+                .contains("Email " + id + " (welcome) failed for good"));
+        assertThat(TestEnvironment.payaraLog()).doesNotContain(welcome.password());
 
         startMailServer();
         Api.Reply retried = api.post("/api/v1/emails/" + id + "/retry", null);

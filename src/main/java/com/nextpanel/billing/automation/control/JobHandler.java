@@ -1,6 +1,7 @@
 package com.nextpanel.billing.automation.control;
 
 import com.nextpanel.billing.automation.entity.Job;
+import java.util.List;
 
 /**
  * Does the work of one kind of job. Called outside any transaction (it talks to panels) and
@@ -11,4 +12,11 @@ public interface JobHandler {
     boolean handles(Job.Kind kind);
 
     JobOutcome attempt(Job job);
+
+    /**
+     * Inside a transaction about to settle these jobs' attempts together: lock, in one query per
+     * table, the rows their outcomes' local changes will lock one by one.
+     */
+    default void lockTogether(List<Job> jobs) {
+    }
 }

@@ -7,7 +7,7 @@ import com.nextpanel.billing.automation.entity.Job;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** An operator's second chance for a job: a fresh attempt budget, run at once. */
+/** An operator's second chance for a job: a fresh attempt budget, its first attempt run at once. */
 @ApplicationScoped
 public class JobRetries {
 
@@ -27,6 +27,6 @@ public class JobRetries {
         Job job = jobs.retryByOperator(jobId);
         alerts.clear(Alert.Kind.JOB_NEEDS_ATTENTION, "job", jobId);
         audit.success("job.retry", "job", jobId, job.kind() + " of account " + job.accountId());
-        return runner.runNow(jobId);
+        return runner.run(job); // claimed for this request by retryByOperator
     }
 }

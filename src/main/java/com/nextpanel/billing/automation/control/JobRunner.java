@@ -9,7 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,25 +28,17 @@ public class JobRunner {
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
 
     @Inject
-    Jobs jobs;
-
-    @Inject
     @Any
     Instance<JobHandler> handlers;
+
+    @Inject
+    JobSettler settler;
 
     @Inject
     Alerts alerts;
 
     @Inject
     AuditLog audit;
-
-    /** Runs the job now if it is due and nobody else has it; answers the job as it stands after. */
-    public Job runNow(long jobId) {
-        if (jobs.claim(jobId)) {
-            return run(jobs.get(jobId));
-        }
-        return jobs.get(jobId);
-    }
 
     /** Runs a claimed job the caller holds, through the handler of its kind. */
     public Job run(Job job) {
@@ -62,7 +58,14 @@ public class JobRunner {
             outcome = JobOutcome.retry("Unexpected error: " + e, null);
         }
         JobOutcome result = outcome;
-        return jobs.settle(job.id(), outcome, settled -> record(settled, result));
+        return settler.settle(job.id(), outcome, settled -> record(settled, result), this::lockTogether);
+    }
+
+    /** Lets each kind's handler lock, in one go, what the settling of these jobs will change. */
+    private void lockTogether(List<Job> settling) {
+        Map<JobHandler, List<Job>> byHandler = new LinkedHashMap<>();
+        settling.forEach(job -> byHandler.computeIfAbsent(handlerFor(job.kind()), h -> new ArrayList<>()).add(job));
+        byHandler.forEach(JobHandler::lockTogether);
     }
 
     private void record(Job job, JobOutcome outcome) {

@@ -2,6 +2,7 @@ package com.nextpanel.billing.automation.control;
 
 import com.nextpanel.billing.automation.entity.Job;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -16,8 +17,11 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,6 +40,8 @@ public class JobWorker {
     private static final Logger LOG = Logger.getLogger(JobWorker.class.getName());
     /** One timer tick keeps claiming while work is due, but yields after this long. */
     private static final Duration MAX_TICK = Duration.ofSeconds(30);
+    /** A runner with nothing to do for this long ends. */
+    private static final Duration RUNNER_IDLE = Duration.ofSeconds(1);
 
     @Resource
     TimerService timers;
@@ -52,14 +58,24 @@ public class JobWorker {
     @Inject
     AutomationConfig config;
 
-    /** Jobs in flight from this node, at most jobs.batch-size. */
+    /** Jobs in flight from this node (claimed, queued or running), at most jobs.batch-size. */
     private Semaphore inFlight;
+    /** Claimed jobs waiting for a runner. */
+    private final BlockingQueue<Job> claimed = new LinkedBlockingQueue<>();
+    /** Runners at work: each takes job after job from the queue, and ends when it stays empty. */
+    private final AtomicInteger runners = new AtomicInteger();
+    private volatile boolean stopping;
 
     @PostConstruct
     void start() {
         inFlight = new Semaphore(config.batchSize());
         long interval = config.pollInterval().toMillis();
         timers.createIntervalTimer(interval, interval, new TimerConfig("job-worker", false));
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
     }
 
     /**
@@ -73,33 +89,20 @@ public class JobWorker {
         long deadline = System.nanoTime() + MAX_TICK.toNanos();
         int claimAtLeast = Math.max(1, config.batchSize() / 4);
         try {
-            while (System.nanoTime() < deadline) {
+            while (System.nanoTime() < deadline && !stopping) {
                 if (!inFlight.tryAcquire(claimAtLeast, MAX_TICK.toMillis(), TimeUnit.MILLISECONDS)) {
                     return;
                 }
                 int free = claimAtLeast + inFlight.drainPermits();
-                List<Job> claimed;
+                List<Job> due = List.of();
                 try {
-                    claimed = jobs.claimDue(free);
+                    due = jobs.claimDue(free);
                 } finally {
-                    inFlight.release(free); // each job started below takes its slot back
+                    inFlight.release(Math.max(0, free - due.size())); // each claimed job holds its slot until run
                 }
-                for (Job job : claimed) {
-                    inFlight.acquireUninterruptibly();
-                    try {
-                        executor.execute(() -> {
-                            try {
-                                runner.run(job);
-                            } finally {
-                                inFlight.release();
-                            }
-                        });
-                    } catch (RuntimeException rejected) {
-                        inFlight.release();
-                        throw rejected;
-                    }
-                }
-                if (claimed.size() < free) {
+                claimed.addAll(due);
+                addRunners();
+                if (due.size() < free) {
                     return; // nothing more is due now
                 }
             }
@@ -107,6 +110,55 @@ public class JobWorker {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Job worker round failed; the next round will try again", e);
+        }
+    }
+
+    /**
+     * Starts a runner per queued job, up to jobs.batch-size runners. A runner is a
+     * long task on the managed executor: handing it each job as a task of its own set up the
+     * container's context (naming, security, class loader) once per job.
+     */
+    private void addRunners() {
+        for (int wanted = claimed.size(); wanted > 0; ) {
+            int now = runners.get();
+            if (now >= config.batchSize()) {
+                return;
+            }
+            if (runners.compareAndSet(now, now + 1)) {
+                wanted--;
+                try {
+                    executor.execute(this::runQueued);
+                } catch (RuntimeException rejected) {
+                    runners.decrementAndGet();
+                    throw rejected;
+                }
+            }
+        }
+    }
+
+    private void runQueued() {
+        try {
+            while (!stopping) {
+                Job job = claimed.poll(RUNNER_IDLE.toMillis(), TimeUnit.MILLISECONDS);
+                if (job == null) {
+                    return;
+                }
+                try {
+                    runner.run(job);
+                } catch (RuntimeException e) {
+                    // not settled (the database?): its lease runs out and a worker takes it again
+                    LOG.log(Level.WARNING, "Job " + job.id() + " could not be settled; it will be taken again", e);
+                } finally {
+                    inFlight.release();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            runners.decrementAndGet();
+            if (!stopping && !claimed.isEmpty()) {
+                addRunners(); // a job queued while this runner was leaving
+            }
         }
     }
 }

@@ -4,9 +4,11 @@ import com.nextpanel.billing.automation.entity.Job;
 import com.nextpanel.billing.platform.NodeName;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -15,8 +17,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The job table. Claims are single SQL statements, so that any number of nodes and threads can
@@ -99,19 +104,6 @@ public class Jobs {
                 .getResultStream().findFirst();
     }
 
-    /** Claims one job for the caller if it is due; false when another worker has it or it is not due. */
-    public boolean claim(long jobId) {
-        Instant now = clock.instant();
-        return em.createNativeQuery("UPDATE panel_job SET status = 'in_progress', attempts = attempts + 1,"
-                        + " claimed_by = ?1, claimed_until = ?2, updated_at = ?3"
-                        + " WHERE id = ?4 AND status = 'pending' AND next_attempt_at <= ?3")
-                .setParameter(1, NodeName.ID)
-                .setParameter(2, at(now.plus(config.lease())))
-                .setParameter(3, at(now))
-                .setParameter(4, jobId)
-                .executeUpdate() == 1;
-    }
-
     /**
      * Claims due jobs, then jobs whose claimant died (lease ran out), and answers them as claimed.
      * A create that was in flight when its worker died may have happened on the panel: it is
@@ -132,11 +124,14 @@ public class Jobs {
 
     @SuppressWarnings("unchecked")
     private List<Job> claim(String which, int limit, Instant now) {
-        return em.createNativeQuery("UPDATE panel_job SET status = 'in_progress', attempts = attempts + 1,"
+        // The pick is a MATERIALIZED CTE: as an IN (subquery) the planner may run it again for
+        // each row it joins, and then claims more than the limit.
+        return em.createNativeQuery("WITH picked AS MATERIALIZED (SELECT id FROM panel_job WHERE " + which
+                        + " LIMIT ?4 FOR UPDATE SKIP LOCKED)"
+                        + " UPDATE panel_job SET status = 'in_progress', attempts = attempts + 1,"
                         + " claimed_by = ?1, claimed_until = ?2, updated_at = ?3,"
                         + " outcome_unknown = outcome_unknown OR (status = 'in_progress' AND kind = 'PROVISION')"
-                        + " WHERE id IN (SELECT id FROM panel_job WHERE " + which + " LIMIT ?4 FOR UPDATE SKIP LOCKED)"
-                        + " RETURNING *", Job.class)
+                        + " WHERE id IN (SELECT id FROM picked) RETURNING *", Job.class)
                 .setParameter(1, NodeName.ID)
                 .setParameter(2, at(now.plus(config.lease())))
                 .setParameter(3, at(now))
@@ -148,8 +143,44 @@ public class Jobs {
      * Records an attempt's outcome, the account change that goes with it and, through
      * {@code andThen}, its audit line — in one transaction.
      */
-    public Job settle(long jobId, JobOutcome outcome, java.util.function.Consumer<Job> andThen) {
+    public Job settle(long jobId, JobOutcome outcome, Consumer<Job> andThen) {
         Job job = em.createNamedQuery("Job.lock", Job.class).setParameter("id", jobId).getSingleResult();
+        record(job, outcome);
+        em.flush();
+        andThen.accept(job);
+        return job;
+    }
+
+    /**
+     * Settles many attempts in one transaction, as {@link #settle} does each: one commit for all,
+     * and one query per table to lock the jobs ({@code lockTogether} locks the rest). If any of
+     * them fails, none is settled and the caller settles them one by one.
+     */
+    public List<Job> settleAll(List<Settling> attempts, Consumer<List<Job>> lockTogether) {
+        Map<Long, Job> locked = new HashMap<>();
+        em.createQuery("SELECT j FROM Job j WHERE j.id IN :ids ORDER BY j.id", Job.class)
+                .setParameter("ids", attempts.stream().map(Settling::jobId).toList())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().forEach(job -> locked.put(job.id(), job));
+        lockTogether.accept(List.copyOf(locked.values()));
+        List<Job> settled = new ArrayList<>(attempts.size());
+        for (Settling attempt : attempts) {
+            Job job = Optional.ofNullable(locked.get(attempt.jobId()))
+                    .orElseThrow(() -> Problem.notFound("Job", attempt.jobId()));
+            attempt.carried().run(() -> {
+                record(job, attempt.outcome());
+                attempt.andThen().accept(job);
+            });
+            settled.add(job);
+        }
+        return settled;
+    }
+
+    /** One attempt to settle: the job, how the attempt ended, what to do after, and whose request it was. */
+    public record Settling(long jobId, JobOutcome outcome, Consumer<Job> andThen, RequestIds.Carried carried) {
+    }
+
+    private void record(Job job, JobOutcome outcome) {
         Instant now = clock.instant();
         if (outcome.localChange() != null) {
             outcome.localChange().run();
@@ -165,9 +196,6 @@ public class Jobs {
                 job.retryLater(outcome.detail(), next, now);
             }
         }
-        em.flush();
-        andThen.accept(job);
-        return job;
     }
 
     public void markOutcomeUnknown(long jobId) {
@@ -175,12 +203,13 @@ public class Jobs {
     }
 
     public Job retryByOperator(long jobId) {
-        Job job = em.find(Job.class, jobId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Job job = em.find(Job.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job == null) {
             throw Problem.notFound("Job", jobId);
         }
         try {
-            job.retryByOperator(clock.instant());
+            Instant now = clock.instant();
+            job.retryByOperator(now, NodeName.ID, now.plus(config.lease()));
         } catch (IllegalStateException e) {
             throw Problem.conflict(e.getMessage());
         }

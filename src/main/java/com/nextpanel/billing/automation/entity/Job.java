@@ -152,13 +152,19 @@ public class Job {
     }
 
     /** An operator's retry of a job that needs attention: a fresh attempt budget, due now. */
-    public void retryByOperator(Instant now) {
+    /**
+     * An operator's retry: a fresh attempt budget, and the first attempt claimed for the
+     * operator's request at once, so that no worker takes it in between.
+     */
+    public void retryByOperator(Instant now, String node, Instant until) {
         if (status != Status.NEEDS_ATTENTION) {
             throw new IllegalStateException("Only a job that needs attention can be retried; job "
                     + id + " is " + status.name().toLowerCase());
         }
-        status = Status.PENDING;
-        attempts = 0;
+        status = Status.IN_PROGRESS;
+        attempts = 1;
+        claimedBy = node;
+        claimedUntil = until;
         nextAttemptAt = now;
         finishedAt = null;
         updatedAt = now;

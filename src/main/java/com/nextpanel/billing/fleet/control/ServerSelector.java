@@ -7,9 +7,11 @@ import com.nextpanel.billing.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -78,6 +80,17 @@ public class ServerSelector {
             em.refresh(server);
             return unavailable("server '" + server.name() + "' " + whyNot(server));
         });
+    }
+
+    /**
+     * Locks these servers' rows in id order, for a transaction about to give slots back on
+     * several of them: released one by one in another order, two such transactions could deadlock.
+     */
+    public void lockForRelease(Collection<Long> serverIds) {
+        if (!serverIds.isEmpty()) {
+            em.createQuery("SELECT s FROM PanelServer s WHERE s.id IN :ids ORDER BY s.id", PanelServer.class)
+                    .setParameter("ids", serverIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        }
     }
 
     /** Gives a slot back (creation refused for good, account terminated). */

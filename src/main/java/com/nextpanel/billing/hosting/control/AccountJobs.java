@@ -6,6 +6,7 @@ import com.nextpanel.billing.automation.control.Jobs;
 import com.nextpanel.billing.automation.entity.Job;
 import com.nextpanel.billing.fleet.control.CapacityAlerts;
 import com.nextpanel.billing.fleet.control.PanelAccess;
+import com.nextpanel.billing.fleet.control.ServerSelector;
 import com.nextpanel.billing.hosting.entity.AccountStatus;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.panel.PanelException;
@@ -18,6 +19,9 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * What each account job does on the panel, and how the panel's answer changes the account.
@@ -45,6 +49,9 @@ public class AccountJobs implements JobHandler {
     CapacityAlerts capacityAlerts;
 
     @Inject
+    ServerSelector selector;
+
+    @Inject
     Clock clock;
 
     @Override
@@ -63,6 +70,15 @@ public class AccountJobs implements JobHandler {
             case UNSUSPEND -> unsuspend(account, where);
             case TERMINATE -> terminate(account, where);
         };
+    }
+
+    /** The accounts in id order, then the servers that terminations will give slots back to. */
+    @Override
+    public void lockTogether(List<Job> settling) {
+        accounts.lockAll(settling.stream().map(Job::accountId).toList());
+        selector.lockForRelease(settling.stream().filter(job -> job.kind() == Job.Kind.TERMINATE)
+                .map(job -> accounts.lock(job.accountId()).serverId()).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
     }
 
     /** Creates the account on the panel; {@code serverName} is its server's, null while unplaced. */

@@ -5,21 +5,29 @@ import com.nextpanel.billing.hosting.entity.AccountStatus;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.TransactionMemo;
 import com.nextpanel.billing.hosting.control.AccountChanged.Change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The hosting accounts, and the account changes that follow a panel's answer. */
 @ApplicationScoped
 @Transactional
 public class Accounts {
+
+    /** The transaction's accounts locked by {@link #lockAll}, by id. */
+    private static final Object LOCKED = Accounts.class.getName() + ".locked";
 
     @PersistenceContext
     EntityManager em;
@@ -33,6 +41,12 @@ public class Accounts {
     @Inject
     Event<AccountChanged> changes;
 
+    @Inject
+    Event<AccountsLocked> lockedTogether;
+
+    @Inject
+    TransactionMemo memo;
+
     public HostingAccount get(long id) {
         return find(id).orElseThrow(() -> Problem.notFound("Account", id));
     }
@@ -45,7 +59,11 @@ public class Accounts {
     public record OnServer(HostingAccount account, String serverName) {
     }
 
-    /** The account and its server's name in one query: what a job's attempt needs to act and to say where. */
+    /**
+     * The account and its server's name in one query: what a job's attempt needs to act and to
+     * say where. A plain read, outside any transaction: a worker asks it once per job.
+     */
+    @Transactional(TxType.SUPPORTS)
     public OnServer getOnServer(long id) {
         List<Object[]> rows = em.createQuery("SELECT a, s.name FROM HostingAccount a"
                         + " LEFT JOIN PanelServer s ON s.id = a.serverId WHERE a.id = :id", Object[].class)
@@ -56,9 +74,27 @@ public class Accounts {
         return new OnServer((HostingAccount) rows.get(0)[0], (String) rows.get(0)[1]);
     }
 
+    /** The account, row-locked until the transaction ends (at no cost if {@link #lockAll} has it). */
     public HostingAccount lock(long id) {
+        HostingAccount locked = memo.<Long, HostingAccount>find(LOCKED).get(id);
+        if (locked != null) {
+            return locked;
+        }
         return em.createNamedQuery("HostingAccount.lock", HostingAccount.class).setParameter("id", id)
                 .getResultStream().findFirst().orElseThrow(() -> Problem.notFound("Account", id));
+    }
+
+    /**
+     * Locks these accounts in one query, in id order (so that two such transactions never
+     * deadlock), for a transaction about to change them all; then tells the followers
+     * ({@link AccountsLocked}) to lock what goes with them.
+     */
+    public void lockAll(Collection<Long> ids) {
+        Map<Long, HostingAccount> locked = memo.of(LOCKED);
+        em.createQuery("SELECT a FROM HostingAccount a WHERE a.id IN :ids ORDER BY a.id", HostingAccount.class)
+                .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().forEach(account -> locked.put(account.id(), account));
+        lockedTogether.fire(new AccountsLocked(List.copyOf(locked.keySet())));
     }
 
     /** Adds a new account; the caller has refused a taken username in the same transaction. */

@@ -34,12 +34,14 @@ public class Outbox {
     @Inject
     Clock clock;
 
-    /** Queues an email whose body is already sealed; joins the caller's transaction. */
+    /**
+     * Queues an email whose body is already sealed; joins the caller's transaction. Its id is
+     * known at once (ids come in blocks), and the row is written with the transaction's others.
+     */
     public Email add(EmailMessage message, String bodySealed) {
         Email email = new Email(message.template(), message.recipient(), message.subject(), bodySealed,
                 message.accountId(), message.serviceId(), message.invoiceId(), clock.instant());
         em.persist(email);
-        em.flush();
         return email;
     }
 
@@ -58,13 +60,14 @@ public class Outbox {
     @SuppressWarnings("unchecked")
     public List<Email> claimDue(int limit) {
         Instant now = clock.instant();
-        List<Number> ids = em.createNativeQuery("UPDATE email_outbox SET status = 'sending', attempts = attempts + 1,"
-                        + " claimed_by = ?1, claimed_until = ?2"
-                        + " WHERE id IN (SELECT id FROM email_outbox"
+        // MATERIALIZED: as an IN (subquery) the pick may be run again per row, claiming past the limit
+        List<Number> ids = em.createNativeQuery("WITH picked AS MATERIALIZED (SELECT id FROM email_outbox"
                         + "   WHERE (status = 'pending' AND next_attempt_at <= ?3)"
                         + "      OR (status = 'sending' AND claimed_until < ?3)"
                         + "   ORDER BY next_attempt_at, id LIMIT ?4 FOR UPDATE SKIP LOCKED)"
-                        + " RETURNING id")
+                        + " UPDATE email_outbox SET status = 'sending', attempts = attempts + 1,"
+                        + " claimed_by = ?1, claimed_until = ?2"
+                        + " WHERE id IN (SELECT id FROM picked) RETURNING id")
                 .setParameter(1, NodeName.ID)
                 .setParameter(2, at(now.plus(config.lease())))
                 .setParameter(3, at(now))

@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Locale;
@@ -66,7 +67,8 @@ public class Email {
     }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "email_outbox_id_seq", sequenceName = "email_outbox_id_seq", allocationSize = 50) // V5: ids in blocks
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "email_outbox_id_seq")
     private Long id;
 
     @Column(nullable = false, updatable = false)

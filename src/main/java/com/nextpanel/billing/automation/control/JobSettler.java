@@ -1,0 +1,146 @@
+package com.nextpanel.billing.automation.control;
+
+import com.nextpanel.billing.automation.control.Jobs.Settling;
+import com.nextpanel.billing.automation.entity.Job;
+import com.nextpanel.billing.platform.RequestIds;
+import com.nextpanel.billing.platform.TransactionMemo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * Settles attempts that end at about the same time in one transaction (group commit). A thread
+ * that finds a settler free becomes one and settles what is waiting, in groups, until its own
+ * attempt is settled; then it hands over to the owner of the next waiting attempt, so that no
+ * request works for others for long. A thread that finds both settlers at work waits for its
+ * answer. A lone attempt settles at once, alone, so a quiet node waits for nobody. A sweep of
+ * thousands of jobs pays one commit and one lock query per table for each group instead of for
+ * each job. If a group's transaction fails, its attempts are settled one by one, so one bad
+ * attempt spoils only its own.
+ */
+@ApplicationScoped
+public class JobSettler {
+
+    /** The most attempts one transaction settles: its locks are held until all are written. */
+    static final int MOST_TOGETHER = 64;
+    /** Two settlers per node: one writes while the other commits. */
+    private static final int SETTLERS = 2;
+    /** A waiting thread looks again this often even unwoken; handing over wakes it at once. */
+    private static final long LOOK_AGAIN_NANOS = Duration.ofMillis(50).toNanos();
+
+    private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+    private final Semaphore settlers = new Semaphore(SETTLERS);
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    TransactionMemo transaction;
+
+    /** An attempt waiting to be settled, and its owner, who waits for the answer. */
+    private static final class Waiting {
+        final Settling settling;
+        final Thread owner = Thread.currentThread();
+        private Job settled;
+        private RuntimeException failure;
+        private volatile boolean done;
+
+        Waiting(Settling settling) {
+            this.settling = settling;
+        }
+
+        void answer(Job job, RuntimeException error) {
+            if (!done) {
+                settled = job;
+                failure = error;
+                done = true; // after the fields: the owner reads them once it sees done
+                LockSupport.unpark(owner);
+            }
+        }
+    }
+
+    /**
+     * Records the outcome as {@link Jobs#settle} does and answers the settled job, maybe in a
+     * transaction shared with other attempts. {@code lockTogether} locks, for a group, what the
+     * outcomes' local changes will lock one by one.
+     */
+    public Job settle(long jobId, JobOutcome outcome, Consumer<Job> andThen, Consumer<List<Job>> lockTogether) {
+        if (transaction.active()) {
+            return jobs.settle(jobId, outcome, andThen); // the caller's transaction is not ours to share
+        }
+        Waiting mine = new Waiting(new Settling(jobId, outcome, andThen, RequestIds.carry()));
+        waiting.add(mine);
+        while (!mine.done) {
+            settleUntilDone(mine, lockTogether);
+            if (!mine.done) {
+                LockSupport.parkNanos(this, LOOK_AGAIN_NANOS);
+            }
+        }
+        if (mine.failure != null) {
+            throw mine.failure; // as settling alone would have thrown it
+        }
+        return mine.settled;
+    }
+
+    /** If a settler is free, settles groups until {@code mine} is settled, then hands over. */
+    private void settleUntilDone(Waiting mine, Consumer<List<Job>> lockTogether) {
+        if (!settlers.tryAcquire()) {
+            return; // both at work: each hands over when it stops
+        }
+        try {
+            while (!mine.done && !waiting.isEmpty()) {
+                settleGroup(lockTogether);
+            }
+        } finally {
+            settlers.release();
+        }
+        Waiting next = waiting.peek();
+        if (next != null) {
+            LockSupport.unpark(next.owner); // its owner comes to settle it
+        }
+    }
+
+    private void settleGroup(Consumer<List<Job>> lockTogether) {
+        List<Waiting> group = new ArrayList<>();
+        for (Waiting next; group.size() < MOST_TOGETHER && (next = waiting.poll()) != null; ) {
+            group.add(next);
+        }
+        try {
+            if (group.size() > 1 && settledTogether(group, lockTogether)) {
+                return;
+            }
+            for (Waiting one : group) {
+                Settling settling = one.settling;
+                try {
+                    settling.carried().run(() -> one.answer(
+                            jobs.settle(settling.jobId(), settling.outcome(), settling.andThen()), null));
+                } catch (RuntimeException e) {
+                    one.answer(null, e);
+                }
+            }
+        } finally {
+            // nobody waits forever, whatever went wrong above
+            group.forEach(one -> one.answer(null, new IllegalStateException("not settled")));
+        }
+    }
+
+    private boolean settledTogether(List<Waiting> group, Consumer<List<Job>> lockTogether) {
+        List<Job> settled;
+        try {
+            settled = jobs.settleAll(group.stream().map(one -> one.settling).toList(), lockTogether);
+        } catch (RuntimeException spoiled) {
+            return false; // rolled back: each is settled alone, so that each hears its own failure
+        }
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).answer(settled.get(i), null);
+        }
+        return true;
+    }
+}
