@@ -7,11 +7,15 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** The app's HTTP API on 127.0.0.1, called the way an operator's script calls it (bearer token, JSON). */
@@ -38,6 +42,11 @@ final class AppApi {
             String oneLine = body.replaceAll("\\s+", " ");
             return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
         }
+    }
+
+    static {
+        // HttpURLConnection keeps 5 idle connections per host unless told otherwise: P2 has 48 clients
+        System.setProperty("http.maxConnections", "256");
     }
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -104,17 +113,32 @@ final class AppApi {
         }
     }
 
-    /** POST /provision with the seed's body and the given (unique) username. */
-    Reply provision(String username) throws IOException, InterruptedException {
-        return post("/api/v1/nextpanel/provision", Json.createObjectBuilder()
-                .add("customer_id", 1)
-                .add("order_id", 1)
-                .add("username", username)
-                .add("email", username + "@example.com")
-                .add("password", "SecurePass123!")
-                .add("full_name", "Bench User")
-                .add("package_id", 1)
-                .build());
+    /**
+     * POST /provision with the seed's body and the given (unique) username. Sent with the JDK's
+     * plain blocking HttpURLConnection (kept-alive connections): java.net.http's client cost this
+     * JVM about 2 ms of CPU per request under P2's load, CPU the app under test then lacked.
+     */
+    Reply provision(String username) throws IOException {
+        byte[] body = ("{\"customer_id\":1,\"order_id\":1,\"username\":\"" + username + "\",\"email\":\"" + username
+                + "@example.com\",\"password\":\"SecurePass123!\",\"full_name\":\"Bench User\",\"package_id\":1}")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpURLConnection connection = (HttpURLConnection) uri("/api/v1/nextpanel/provision").toURL().openConnection();
+        connection.setRequestMethod("POST");
+        connection.setConnectTimeout(5_000);
+        connection.setReadTimeout(60_000);
+        connection.setDoOutput(true);
+        connection.setFixedLengthStreamingMode(body.length);
+        connection.setRequestProperty("Authorization", "Bearer " + token);
+        connection.setRequestProperty("Accept", "application/json");
+        connection.setRequestProperty("Content-Type", "application/json");
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body);
+        }
+        int status = connection.getResponseCode();
+        InputStream answer = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+        try (answer) {
+            return new Reply(status, answer == null ? "" : new String(answer.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 
     private HttpRequest.Builder request(String path) {

@@ -101,6 +101,9 @@ final class BenchStack implements AutoCloseable {
         startPayara(warCopy, postBoot);
         awaitReady(Duration.ofSeconds(Long.getLong("bench.startTimeoutSeconds", 180)));
         long t2 = System.nanoTime();
+        Report.info("Payara's JIT: " + (jitFlags().isEmpty() ? "the JVM's default (C1, then C2)"
+                : "C1 only (-XX:TieredStopAtLevel=1), as server-config recommends on " + Runtime.getRuntime()
+                        .availableProcessors() + " cores") + "; -Dbench.jit=c1|default to choose");
         Report.info(String.format("%s stack up: PostgreSQL %.1f s, Payara Micro + WAR %.1f s (app on 127.0.0.1:%d; work dir %s)",
                 name, (t1 - t0) / 1e9, (t2 - t1) / 1e9, port, work));
         return this;
@@ -149,11 +152,28 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
+    /**
+     * The JIT a production node of this size runs with (server-config/README.md, "The JVM on
+     * small nodes"): C1 only on 2 cores or fewer, the JVM's default above. bench.jit=c1|default
+     * chooses either.
+     */
+    static List<String> jitFlags() {
+        String jit = System.getProperty("bench.jit", "auto");
+        boolean c1Only = switch (jit) {
+            case "c1" -> true;
+            case "default" -> false;
+            case "auto" -> Runtime.getRuntime().availableProcessors() <= 2;
+            default -> throw new IllegalArgumentException("bench.jit is auto, c1 or default, not " + jit);
+        };
+        return c1Only ? List.of("-XX:TieredStopAtLevel=1") : List.of();
+    }
+
     private void startPayara(Path war, Path postBoot) throws Exception {
         port = freePort();
         api = new AppApi(port, adminToken);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jitFlags());
         String extraJvm = System.getProperty("bench.payaraJvmArgs", "").trim();
         if (!extraJvm.isEmpty()) {
             command.addAll(List.of(extraJvm.split("\\s+")));

@@ -38,6 +38,16 @@ public class TransactionMemo {
         return memo == null ? Map.of() : memo;
     }
 
+    /** Whether the current transaction keeps a map under {@code key}. */
+    public boolean holds(Object key) {
+        return transaction.getTransactionKey() != null && transaction.getResource(key) != null;
+    }
+
+    /** Drops the current transaction's map under {@code key}. */
+    public void forget(Object key) {
+        transaction.putResource(key, null);
+    }
+
     /** Whether the calling thread runs inside a transaction. */
     public boolean active() {
         return transaction.getTransactionKey() != null;

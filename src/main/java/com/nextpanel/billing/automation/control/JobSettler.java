@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Settles attempts that end at about the same time in one transaction (group commit). A thread
@@ -34,6 +36,8 @@ public class JobSettler {
     private static final int SETTLERS = 2;
     /** A waiting thread looks again this often even unwoken; handing over wakes it at once. */
     private static final long LOOK_AGAIN_NANOS = Duration.ofMillis(50).toNanos();
+
+    private static final Logger LOG = Logger.getLogger(JobSettler.class.getName());
 
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private final Semaphore settlers = new Semaphore(SETTLERS);
@@ -68,20 +72,26 @@ public class JobSettler {
 
     /**
      * Records the outcome as {@link Jobs#settle} does and answers the settled job, maybe in a
-     * transaction shared with other attempts. {@code lockTogether} locks, for a group, what the
-     * outcomes' local changes will lock one by one.
+     * transaction shared with other attempts; {@code together} is what the jobs' handlers do
+     * around a group.
      */
-    public Job settle(long jobId, JobOutcome outcome, Consumer<Job> andThen, Consumer<List<Job>> lockTogether) {
+    public Job settle(long jobId, JobOutcome outcome, Consumer<Job> andThen, Jobs.Together together) {
         if (transaction.active()) {
             return jobs.settle(jobId, outcome, andThen); // the caller's transaction is not ours to share
         }
         Waiting mine = new Waiting(new Settling(jobId, outcome, andThen, RequestIds.carry()));
         waiting.add(mine);
+        boolean interrupted = false;
         while (!mine.done) {
-            settleUntilDone(mine, lockTogether);
+            settleUntilDone(mine, together);
             if (!mine.done) {
                 LockSupport.parkNanos(this, LOOK_AGAIN_NANOS);
+                // the attempt happened on the panel: it is settled all the same, the interrupt kept for after
+                interrupted |= Thread.interrupted();
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (mine.failure != null) {
             throw mine.failure; // as settling alone would have thrown it
@@ -90,13 +100,13 @@ public class JobSettler {
     }
 
     /** If a settler is free, settles groups until {@code mine} is settled, then hands over. */
-    private void settleUntilDone(Waiting mine, Consumer<List<Job>> lockTogether) {
+    private void settleUntilDone(Waiting mine, Jobs.Together together) {
         if (!settlers.tryAcquire()) {
             return; // both at work: each hands over when it stops
         }
         try {
             while (!mine.done && !waiting.isEmpty()) {
-                settleGroup(lockTogether);
+                settleGroup(together);
             }
         } finally {
             settlers.release();
@@ -107,13 +117,13 @@ public class JobSettler {
         }
     }
 
-    private void settleGroup(Consumer<List<Job>> lockTogether) {
+    private void settleGroup(Jobs.Together together) {
         List<Waiting> group = new ArrayList<>();
         for (Waiting next; group.size() < MOST_TOGETHER && (next = waiting.poll()) != null; ) {
             group.add(next);
         }
         try {
-            if (group.size() > 1 && settledTogether(group, lockTogether)) {
+            if (group.size() > 1 && settledTogether(group, together)) {
                 return;
             }
             for (Waiting one : group) {
@@ -131,12 +141,15 @@ public class JobSettler {
         }
     }
 
-    private boolean settledTogether(List<Waiting> group, Consumer<List<Job>> lockTogether) {
+    private boolean settledTogether(List<Waiting> group, Jobs.Together together) {
         List<Job> settled;
         try {
-            settled = jobs.settleAll(group.stream().map(one -> one.settling).toList(), lockTogether);
+            settled = jobs.settleAll(group.stream().map(one -> one.settling).toList(), together);
         } catch (RuntimeException spoiled) {
-            return false; // rolled back: each is settled alone, so that each hears its own failure
+            // rolled back (a deadlock, a refused change): each is settled alone and hears its own failure
+            LOG.log(Level.INFO, "Settling " + group.size() + " job outcomes together failed; settling each alone",
+                    spoiled);
+            return false;
         }
         for (int i = 0; i < group.size(); i++) {
             group.get(i).answer(settled.get(i), null);

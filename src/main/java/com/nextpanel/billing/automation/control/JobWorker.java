@@ -16,6 +16,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -73,9 +74,17 @@ public class JobWorker {
         timers.createIntervalTimer(interval, interval, new TimerConfig("job-worker", false));
     }
 
+    /** Runners finish the job in hand; the claims still queued go back, due again for any node. */
     @PreDestroy
     void stop() {
         stopping = true;
+        List<Job> unstarted = new ArrayList<>();
+        claimed.drainTo(unstarted);
+        try {
+            jobs.unclaim(unstarted);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, unstarted.size() + " claimed jobs are left to their lease", e);
+        }
     }
 
     /**
@@ -89,6 +98,7 @@ public class JobWorker {
         long deadline = System.nanoTime() + MAX_TICK.toNanos();
         int claimAtLeast = Math.max(1, config.batchSize() / 4);
         try {
+            addRunners(); // for jobs a runner that could not be started left behind
             while (System.nanoTime() < deadline && !stopping) {
                 if (!inFlight.tryAcquire(claimAtLeast, MAX_TICK.toMillis(), TimeUnit.MILLISECONDS)) {
                     return;
@@ -100,6 +110,11 @@ public class JobWorker {
                 } finally {
                     inFlight.release(Math.max(0, free - due.size())); // each claimed job holds its slot until run
                 }
+                if (stopping) {
+                    jobs.unclaim(due);
+                    return;
+                }
+                runner.prepare(due);
                 claimed.addAll(due);
                 addRunners();
                 if (due.size() < free) {

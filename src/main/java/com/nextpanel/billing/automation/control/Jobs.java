@@ -122,6 +122,25 @@ public class Jobs {
         return claimed;
     }
 
+    /**
+     * Gives back claims this node took but will not run (it is shutting down): the jobs are due
+     * again at once for any node, their attempt not counted, instead of waiting for the lease.
+     */
+    public void unclaim(List<Job> claimed) {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        em.createQuery("UPDATE Job j SET j.status = :pending, j.attempts = j.attempts - 1, j.claimedBy = NULL,"
+                        + " j.claimedUntil = NULL, j.updatedAt = :now WHERE j.id IN :ids AND j.status = :inProgress"
+                        + " AND j.claimedBy = :node AND j.attempts > 0")
+                .setParameter("pending", Job.Status.PENDING)
+                .setParameter("inProgress", Job.Status.IN_PROGRESS)
+                .setParameter("now", clock.instant())
+                .setParameter("ids", claimed.stream().map(Job::id).toList())
+                .setParameter("node", NodeName.ID)
+                .executeUpdate();
+    }
+
     @SuppressWarnings("unchecked")
     private List<Job> claim(String which, int limit, Instant now) {
         // The pick is a MATERIALIZED CTE: as an IN (subquery) the planner may run it again for
@@ -153,16 +172,18 @@ public class Jobs {
 
     /**
      * Settles many attempts in one transaction, as {@link #settle} does each: one commit for all,
-     * and one query per table to lock the jobs ({@code lockTogether} locks the rest). If any of
-     * them fails, none is settled and the caller settles them one by one.
+     * and one query per table to lock the jobs ({@code group.lock} locks the rest, and
+     * {@code group.settled} finishes what the outcomes left to the end). If any of them fails,
+     * none is settled and the caller settles them one by one.
      */
-    public List<Job> settleAll(List<Settling> attempts, Consumer<List<Job>> lockTogether) {
+    public List<Job> settleAll(List<Settling> attempts, Together group) {
         Map<Long, Job> locked = new HashMap<>();
         em.createQuery("SELECT j FROM Job j WHERE j.id IN :ids ORDER BY j.id", Job.class)
                 .setParameter("ids", attempts.stream().map(Settling::jobId).toList())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().forEach(job -> locked.put(job.id(), job));
-        lockTogether.accept(List.copyOf(locked.values()));
+        List<Job> jobs = List.copyOf(locked.values());
+        group.lock(jobs);
         List<Job> settled = new ArrayList<>(attempts.size());
         for (Settling attempt : attempts) {
             Job job = Optional.ofNullable(locked.get(attempt.jobId()))
@@ -173,7 +194,18 @@ public class Jobs {
             });
             settled.add(job);
         }
+        group.settled(jobs);
         return settled;
+    }
+
+    /** What the handlers of a group's jobs do around settling them together. */
+    public interface Together {
+
+        /** Before: lock what the outcomes will change, in one query per table. */
+        void lock(List<Job> jobs);
+
+        /** After all outcomes were recorded, in the same transaction. */
+        void settled(List<Job> jobs);
     }
 
     /** One attempt to settle: the job, how the attempt ended, what to do after, and whose request it was. */

@@ -4,17 +4,18 @@ import static com.nextpanel.billing.fleet.control.ProbeResults.at;
 
 import com.nextpanel.billing.fleet.entity.PanelServer;
 import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.TransactionMemo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * Load balancing as the seed describes it: among active, online, not isolated servers with a free
@@ -47,6 +48,12 @@ public class ServerSelector {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TransactionMemo memo;
+
+    /** Slots given back in this transaction but not yet written, by server id. */
+    private static final Object DEFERRED_RELEASES = ServerSelector.class.getName() + ".deferredReleases";
 
     /**
      * Reserves a slot on the best server and answers where; 503 "Server not available" with the
@@ -83,21 +90,35 @@ public class ServerSelector {
     }
 
     /**
-     * Locks these servers' rows in id order, for a transaction about to give slots back on
-     * several of them: released one by one in another order, two such transactions could deadlock.
+     * From now until {@link #releaseDeferred}, slots given back in this transaction are only
+     * counted: a transaction that settles many jobs gives them back at its end, in server id
+     * order, so two such transactions never deadlock on server rows and hold them only briefly
+     * (a reservation skips a locked server).
      */
-    public void lockForRelease(Collection<Long> serverIds) {
-        if (!serverIds.isEmpty()) {
-            em.createQuery("SELECT s FROM PanelServer s WHERE s.id IN :ids ORDER BY s.id", PanelServer.class)
-                    .setParameter("ids", serverIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    public void deferReleases() {
+        memo.of(DEFERRED_RELEASES);
+    }
+
+    /** Gives back the slots counted since {@link #deferReleases}, one statement per server, in id order. */
+    public void releaseDeferred() {
+        Map<Long, Integer> deferred = new TreeMap<>(memo.<Long, Integer>find(DEFERRED_RELEASES));
+        memo.forget(DEFERRED_RELEASES);
+        deferred.forEach(this::release);
+    }
+
+    /** Gives a slot back (creation refused for good, account terminated); counted only while deferred. */
+    public void release(long serverId) {
+        if (memo.holds(DEFERRED_RELEASES)) {
+            memo.<Long, Integer>of(DEFERRED_RELEASES).merge(serverId, 1, Integer::sum);
+        } else {
+            release(serverId, 1);
         }
     }
 
-    /** Gives a slot back (creation refused for good, account terminated). */
-    public void release(long serverId) {
-        em.createNativeQuery("UPDATE panel_server SET current_accounts = current_accounts - 1"
-                        + " WHERE id = ?1 AND current_accounts > 0")
-                .setParameter(1, serverId).executeUpdate();
+    private void release(long serverId, int slots) {
+        em.createNativeQuery("UPDATE panel_server SET current_accounts = GREATEST(current_accounts - ?2, 0)"
+                        + " WHERE id = ?1")
+                .setParameter(1, serverId).setParameter(2, slots).executeUpdate();
         capacityAlerts.check(serverId);
     }
 

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,13 +66,23 @@ public class Accounts {
      */
     @Transactional(TxType.SUPPORTS)
     public OnServer getOnServer(long id) {
-        List<Object[]> rows = em.createQuery("SELECT a, s.name FROM HostingAccount a"
-                        + " LEFT JOIN PanelServer s ON s.id = a.serverId WHERE a.id = :id", Object[].class)
-                .setParameter("id", id).getResultList();
-        if (rows.isEmpty()) {
+        OnServer found = getAllOnServer(List.of(id)).get(id);
+        if (found == null) {
             throw Problem.notFound("Account", id);
         }
-        return new OnServer((HostingAccount) rows.get(0)[0], (String) rows.get(0)[1]);
+        return found;
+    }
+
+    /** {@link #getOnServer} for many accounts in one query, by account id; unknown ids are left out. */
+    @Transactional(TxType.SUPPORTS)
+    public Map<Long, OnServer> getAllOnServer(Collection<Long> ids) {
+        Map<Long, OnServer> found = new HashMap<>();
+        em.createQuery("SELECT a, s.name FROM HostingAccount a LEFT JOIN PanelServer s ON s.id = a.serverId"
+                        + " WHERE a.id IN :ids", Object[].class)
+                .setParameter("ids", ids).getResultStream()
+                .forEach(row -> found.put(((HostingAccount) row[0]).id(), new OnServer((HostingAccount) row[0],
+                        (String) row[1])));
+        return found;
     }
 
     /** The account, row-locked until the transaction ends (at no cost if {@link #lockAll} has it). */
