@@ -155,8 +155,10 @@ final class P3OverdueSweep implements Bench.Benchmark {
         long open;
         do {
             Thread.sleep(100); // polling the database for the end, not timing anything by it
-            open = count(db, "SELECT count(*) FROM panel_job WHERE kind = 'SUSPEND'"
-                    + " AND status IN ('pending', 'in_progress')");
+            // EXISTS on the open jobs' partial indexes: a count(*) over every job took PostgreSQL
+            // about 5 ms, every 100 ms, from the sweep it measures
+            open = count(db, "SELECT count(*) FROM (SELECT 1 FROM panel_job WHERE status = 'pending' AND kind = 'SUSPEND'"
+                    + " UNION ALL SELECT 1 FROM panel_job WHERE status = 'in_progress' AND kind = 'SUSPEND' LIMIT 1) open");
         } while (open > 0 && System.nanoTime() - started < Duration.ofMinutes(3).toNanos());
     }
 
