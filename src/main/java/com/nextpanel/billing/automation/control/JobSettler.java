@@ -19,9 +19,9 @@ import java.util.logging.Logger;
 
 /**
  * Settles attempts that end at about the same time in one transaction (group commit). A thread
- * that finds a settler free becomes one and settles what is waiting, in groups, until its own
- * attempt is settled; then it hands over to the owner of the next waiting attempt, so that no
- * request works for others for long. A thread that finds both settlers at work waits for its
+ * that finds a settler free becomes one and settles what is waiting, in groups: a request's
+ * thread until its own attempt is settled, so that no request works for others for long, a
+ * worker's until nothing waits; then it hands over to the owner of the next waiting attempt. A thread that finds both settlers at work waits for its
  * answer. A lone attempt settles at once, alone, so a quiet node waits for nobody. A sweep of
  * thousands of jobs pays one commit and one lock query per table for each group instead of for
  * each job. If a group's transaction fails, its attempts are settled one by one, so one bad
@@ -104,8 +104,11 @@ public class JobSettler {
         if (!settlers.tryAcquire()) {
             return; // both at work: each hands over when it stops
         }
+        // A request hands over as soon as its own attempt is settled: its caller waits. A worker
+        // settles until nothing waits: waking another owner takes a while on a busy machine.
+        boolean forRequest = RequestIds.current() != null;
         try {
-            while (!mine.done && !waiting.isEmpty()) {
+            while ((!mine.done || !forRequest) && !waiting.isEmpty()) {
                 settleGroup(together);
             }
         } finally {
