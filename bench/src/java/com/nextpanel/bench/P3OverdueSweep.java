@@ -43,20 +43,22 @@ final class P3OverdueSweep implements Bench.Benchmark {
                 .config("jobs.poll-interval-ms", 200)) {
             stack.start();
             int warmup = Integer.getInteger("bench.p3.warmup", 2_000);
-            List<NextPanelSimulator> sims = registerPanels(stack, "Sweep panel ", panels, services);
-            List<NextPanelSimulator> warmSims = warmup > 0 ? registerPanels(stack, "Warm-up panel ", panels, warmup) : List.of();
-            Report.info(String.format("creating %,d accounts on %d simulators…", services + warmup, sims.size() + warmSims.size()));
+            Panels measured = registerPanels(stack, "Sweep panel ", panels, services);
+            Panels warm = registerPanels(stack, "Warm-up panel ", warmup > 0 ? panels : 0, warmup);
+            List<NextPanelSimulator> sims = measured.sims();
+            Report.info(String.format("creating %,d accounts on %d simulators…", services + warmup,
+                    sims.size() + warm.sims().size()));
             createOnPanels(sims, "sweep", services);
-            createOnPanels(warmSims, "warm", warmup);
+            createOnPanels(warm.sims(), "warm", warmup);
             try (Connection db = appDb(stack)) {
-                arrange(db, "sweep", serverIds(stack, "Sweep panel "), services, panels, warmup == 0);
+                arrange(db, "sweep", measured.serverIds(), services, panels, warmup == 0);
                 if (warmup > 0) {
-                    arrange(db, "warm", serverIds(stack, "Warm-up panel "), warmup, panels, true);
+                    arrange(db, "warm", warm.serverIds(), warmup, panels, true);
                 }
                 analyze(db);
             }
             if (warmup > 0) {
-                warmSims.forEach(sim -> sim.setLatency(latency));
+                warm.sims().forEach(sim -> sim.setLatency(latency));
                 warmUp(stack, warmup);
             }
             sims.forEach(sim -> sim.setLatency(latency));
@@ -102,26 +104,18 @@ final class P3OverdueSweep implements Bench.Benchmark {
         }
     }
 
-    private static List<NextPanelSimulator> registerPanels(BenchStack stack, String name, int panels, int capacity)
-            throws Exception {
-        List<NextPanelSimulator> sims = new ArrayList<>();
-        for (int i = 0; i < panels; i++) {
-            NextPanelSimulator sim = stack.simulator(Duration.ZERO);
-            stack.api().register(name + i, sim, capacity);
-            sims.add(sim);
-        }
-        return sims;
+    /** Simulators registered as servers: simulator i is server serverIds[i]. */
+    private record Panels(List<NextPanelSimulator> sims, List<Long> serverIds) {
     }
 
-    private static List<Long> serverIds(BenchStack stack, String name) throws Exception {
-        try (Connection db = appDb(stack); Statement s = db.createStatement();
-                ResultSet rows = s.executeQuery("SELECT id FROM panel_server WHERE name LIKE '" + name + "%' ORDER BY name")) {
-            List<Long> ids = new ArrayList<>();
-            while (rows.next()) {
-                ids.add(rows.getLong(1));
-            }
-            return ids;
+    private static Panels registerPanels(BenchStack stack, String name, int panels, int capacity) throws Exception {
+        Panels registered = new Panels(new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < panels; i++) {
+            NextPanelSimulator sim = stack.simulator(Duration.ZERO);
+            registered.serverIds().add(stack.api().register(name + i, sim, capacity));
+            registered.sims().add(sim);
         }
+        return registered;
     }
 
     /**

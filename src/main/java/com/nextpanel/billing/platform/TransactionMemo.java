@@ -31,7 +31,7 @@ public class TransactionMemo {
     /** The current transaction's map under {@code key}, or an empty one nothing is kept in. */
     @SuppressWarnings("unchecked")
     public <K, V> Map<K, V> find(Object key) {
-        if (transaction.getTransactionKey() == null) {
+        if (!active()) {
             return Map.of();
         }
         Map<K, V> memo = (Map<K, V>) transaction.getResource(key);
@@ -40,7 +40,7 @@ public class TransactionMemo {
 
     /** Whether the current transaction keeps a map under {@code key}. */
     public boolean holds(Object key) {
-        return transaction.getTransactionKey() != null && transaction.getResource(key) != null;
+        return active() && transaction.getResource(key) != null;
     }
 
     /** Drops the current transaction's map under {@code key}. */

@@ -21,8 +21,9 @@ import java.util.logging.Logger;
  * Settles attempts that end at about the same time in one transaction (group commit). A thread
  * that finds a settler free becomes one and settles what is waiting, in groups: a request's
  * thread until its own attempt is settled, so that no request works for others for long, a
- * worker's until nothing waits; then it hands over to the owner of the next waiting attempt. A thread that finds both settlers at work waits for its
- * answer. A lone attempt settles at once, alone, so a quiet node waits for nobody. A sweep of
+ * worker's until nothing waits; then it hands over to the owner of the next waiting attempt.
+ * A thread that finds every settler at work waits for its answer. A lone attempt settles at
+ * once, alone, so a quiet node waits for nobody. A sweep of
  * thousands of jobs pays one commit and one lock query per table for each group instead of for
  * each job. If a group's transaction fails, its attempts are settled one by one, so one bad
  * attempt spoils only its own.
@@ -102,7 +103,7 @@ public class JobSettler {
     /** If a settler is free, settles groups until {@code mine} is settled, then hands over. */
     private void settleUntilDone(Waiting mine, Jobs.Together together) {
         if (!settlers.tryAcquire()) {
-            return; // both at work: each hands over when it stops
+            return; // all at work: each hands over when it stops
         }
         // A request hands over as soon as its own attempt is settled: its caller waits. A worker
         // settles until nothing waits: waking another owner takes a while on a busy machine.

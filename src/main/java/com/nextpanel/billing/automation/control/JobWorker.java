@@ -129,9 +129,9 @@ public class JobWorker {
     }
 
     /**
-     * Starts a runner per queued job, up to jobs.batch-size runners. A runner is a
-     * long task on the managed executor: handing it each job as a task of its own set up the
-     * container's context (naming, security, class loader) once per job.
+     * Starts a runner per queued job, up to jobs.batch-size runners. A runner is a long task on
+     * the managed executor: handing it each job as a task of its own set up the container's
+     * context (naming, security, class loader) once per job.
      */
     private void addRunners() {
         for (int wanted = claimed.size(); wanted > 0; ) {

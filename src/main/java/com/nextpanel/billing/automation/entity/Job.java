@@ -113,10 +113,7 @@ public class Job {
         if (id != null || status != Status.PENDING) {
             throw new IllegalStateException("Only a new job can be claimed at creation");
         }
-        status = Status.IN_PROGRESS;
-        attempts = 1;
-        claimedBy = node;
-        claimedUntil = until;
+        firstAttemptClaimed(node, until);
     }
 
     /** An attempt failed in a way that may pass: try again at {@code at}, or give up if the budget is spent. */
@@ -151,7 +148,6 @@ public class Job {
         end(Status.NEEDS_ATTENTION, now);
     }
 
-    /** An operator's retry of a job that needs attention: a fresh attempt budget, due now. */
     /**
      * An operator's retry: a fresh attempt budget, and the first attempt claimed for the
      * operator's request at once, so that no worker takes it in between.
@@ -161,13 +157,18 @@ public class Job {
             throw new IllegalStateException("Only a job that needs attention can be retried; job "
                     + id + " is " + status.name().toLowerCase());
         }
+        firstAttemptClaimed(node, until);
+        nextAttemptAt = now;
+        finishedAt = null;
+        updatedAt = now;
+    }
+
+    /** A fresh attempt budget whose first attempt {@code node} holds until {@code until}. */
+    private void firstAttemptClaimed(String node, Instant until) {
         status = Status.IN_PROGRESS;
         attempts = 1;
         claimedBy = node;
         claimedUntil = until;
-        nextAttemptAt = now;
-        finishedAt = null;
-        updatedAt = now;
     }
 
     public void markOutcomeUnknown() {

@@ -27,6 +27,9 @@ import java.util.TreeMap;
 @Transactional
 public class ServerSelector {
 
+    /** Slots given back in this transaction but not yet written, by server id. */
+    private static final Object DEFERRED_RELEASES = ServerSelector.class.getName() + ".deferredReleases";
+
     private static final String ELIGIBLE = "removed_at IS NULL AND is_active AND is_online"
             + " AND current_accounts < capacity AND (isolated_until IS NULL OR isolated_until <= ?1)";
     /** A plan's wishes come first (a matching location, then a matching tag), then the free slots. */
@@ -51,9 +54,6 @@ public class ServerSelector {
 
     @Inject
     TransactionMemo memo;
-
-    /** Slots given back in this transaction but not yet written, by server id. */
-    private static final Object DEFERRED_RELEASES = ServerSelector.class.getName() + ".deferredReleases";
 
     /**
      * Reserves a slot on the best server and answers where; 503 "Server not available" with the

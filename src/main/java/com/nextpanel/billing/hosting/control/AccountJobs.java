@@ -54,13 +54,13 @@ public class AccountJobs implements JobHandler {
     @Inject
     Clock clock;
 
+    /** Each claimed job's account and server, read together by {@link #prepare}; taken by its attempt. */
+    private final Map<Long, Accounts.OnServer> prepared = new ConcurrentHashMap<>();
+
     @Override
     public boolean handles(Job.Kind kind) {
         return true; // every job kind so far acts on an account
     }
-
-    /** Each claimed job's account and server, read together by {@link #prepare}; taken by its attempt. */
-    private final Map<Long, Accounts.OnServer> prepared = new ConcurrentHashMap<>();
 
     @Override
     public void prepare(List<Job> claimed) {

@@ -80,8 +80,8 @@ public class Accounts {
         em.createQuery("SELECT a, s.name FROM HostingAccount a LEFT JOIN PanelServer s ON s.id = a.serverId"
                         + " WHERE a.id IN :ids", Object[].class)
                 .setParameter("ids", ids).getResultStream()
-                .forEach(row -> found.put(((HostingAccount) row[0]).id(), new OnServer((HostingAccount) row[0],
-                        (String) row[1])));
+                .map(row -> new OnServer((HostingAccount) row[0], (String) row[1]))
+                .forEach(onServer -> found.put(onServer.account().id(), onServer));
         return found;
     }
 
