@@ -99,10 +99,16 @@ class NotifyIT {
         Welcome welcome = Welcome.next();
 
         long id = queue(welcome);
+        long suspensionId = queueSuspension(welcome, 78);
 
         Row waiting = awaitRow(id, r -> r.status().equals("pending") && r.attempts() >= 1);
         assertThat(waiting.lastError()).contains("onnect");
         assertThat(waiting.bodySealed()).startsWith("v1:").doesNotContain(welcome.password());
+        assertThat(waiting.body()).isNull();
+        // a body without a secret waits as it will be sent
+        Row suspensionWaiting = awaitRow(suspensionId, r -> r.status().equals("pending") && r.attempts() >= 1);
+        assertThat(suspensionWaiting.bodySealed()).isNull();
+        assertThat(suspensionWaiting.body()).contains("Hello Jane Doe,").contains(welcome.username());
         assertThat(dumpOutbox()).contains(welcome.username()).doesNotContain(welcome.password());
         Api.Reply shown = api.get("/api/v1/emails/" + id);
         assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
@@ -119,6 +125,7 @@ class NotifyIT {
         Row sent = awaitRow(id, r -> r.status().equals("sent"));
         assertThat(sent.bodySealed()).isNull();
         assertThat(sent.attempts()).isGreaterThanOrEqualTo(2);
+        assertThat(awaitRow(suspensionId, r -> r.status().equals("sent")).body()).isNull();
         assertThat(dumpOutbox()).doesNotContain(welcome.password());
         assertThat(TestEnvironment.payaraLog()).doesNotContain(welcome.password());
     }
@@ -162,9 +169,7 @@ class NotifyIT {
     void theEmailListShowsTheOutboxNewestFirstWithoutBodies() throws Exception {
         Welcome welcome = Welcome.next();
         long welcomeId = queue(welcome);
-        long suspensionId = id(api.post("/api/v1/test-support/emails/suspension", Json.createObjectBuilder()
-                .add("to", welcome.to()).add("full_name", "Jane Doe").add("username", welcome.username())
-                .add("reason", "Payment overdue").add("account_id", 77).build()));
+        long suspensionId = queueSuspension(welcome, 77);
         awaitRow(welcomeId, r -> r.status().equals("sent"));
         awaitRow(suspensionId, r -> r.status().equals("sent"));
         String byRecipient = "/api/v1/emails?recipient=" + welcome.to().toUpperCase();
@@ -226,6 +231,12 @@ class NotifyIT {
         }
     }
 
+    private long queueSuspension(Welcome to, long accountId) {
+        return id(api.post("/api/v1/test-support/emails/suspension", Json.createObjectBuilder()
+                .add("to", to.to()).add("full_name", "Jane Doe").add("username", to.username())
+                .add("reason", "Payment overdue").add("account_id", accountId).build()));
+    }
+
     private long queue(Welcome welcome) {
         return id(api.post("/api/v1/test-support/emails/welcome", welcome.json(welcome.to())));
     }
@@ -263,7 +274,7 @@ class NotifyIT {
 
     /** One outbox row as the database holds it. */
     record Row(String recipient, String subject, String status, int attempts, String bodySealed, String lastError,
-            String sentAt) {
+            String sentAt, String body) {
     }
 
     private static Row awaitRow(long id, java.util.function.Predicate<Row> condition) {
@@ -273,13 +284,13 @@ class NotifyIT {
 
     private static Row row(long id) throws SQLException {
         try (Connection c = TestEnvironment.connect(); PreparedStatement s = c.prepareStatement(
-                "SELECT recipient, subject, status, attempts, body_sealed, last_error, sent_at FROM email_outbox"
+                "SELECT recipient, subject, status, attempts, body_sealed, last_error, sent_at, body FROM email_outbox"
                         + " WHERE id = ?")) {
             s.setLong(1, id);
             try (ResultSet r = s.executeQuery()) {
                 assertThat(r.next()).as("email " + id + " is in the outbox").isTrue();
                 return new Row(r.getString(1), r.getString(2), r.getString(3), r.getInt(4), r.getString(5),
-                        r.getString(6), r.getString(7));
+                        r.getString(6), r.getString(7), r.getString(8));
             }
         }
     }

@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * Queues customer emails. Joins the caller's transaction, so an email is queued if and only if
  * the business change that causes it commits; the outbox worker sends it afterwards, outside any
- * transaction. The body is stored sealed (a welcome email carries a password). Each method
- * answers the id of the queued email. An address that is not one is refused (422) before
+ * transaction. A body that carries a secret (a welcome email's password) is stored sealed. Each
+ * method answers the id of the queued email. An address that is not one is refused (422) before
  * anything is written, without marking the caller's transaction for rollback: the caller decides
  * whether its change stands without the email.
  */
@@ -31,7 +31,7 @@ public class Emails {
     /** Queues any email; the template methods below are the usual way in. */
     public long queue(EmailMessage message) {
         requireAddress(message.recipient());
-        return outbox.add(message, cipher.seal(message.body())).id();
+        return outbox.add(message, cipher::seal).id();
     }
 
     /** The new account's sign-in details (panel URL, username, password). */

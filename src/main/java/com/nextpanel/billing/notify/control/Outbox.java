@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The email_outbox table. Claims are single SQL statements (FOR UPDATE SKIP LOCKED), so that any
@@ -35,11 +36,12 @@ public class Outbox {
     Clock clock;
 
     /**
-     * Queues an email whose body is already sealed; joins the caller's transaction. Its id is
-     * known at once (ids come in blocks), and the row is written with the transaction's others.
+     * Queues an email, its body sealed with {@code seal} if it carries a secret; joins the caller's
+     * transaction. Its id is known at once (ids come in blocks), and the row is written with the
+     * transaction's others.
      */
-    public Email add(EmailMessage message, String bodySealed) {
-        Email email = new Email(message.template(), message.recipient(), message.subject(), bodySealed,
+    public Email add(EmailMessage message, UnaryOperator<String> seal) {
+        Email email = new Email(message.template(), message.recipient(), message.subject(), message.body(), seal,
                 message.accountId(), message.serviceId(), message.invoiceId(), clock.instant());
         em.persist(email);
         return email;

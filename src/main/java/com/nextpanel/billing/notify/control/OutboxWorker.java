@@ -83,7 +83,7 @@ public class OutboxWorker {
             return false;
         }
         try {
-            mailer.send(email, cipher.open(email.bodySealed()));
+            mailer.send(email, email.body(cipher::open));
         } catch (MessagingException | RuntimeException e) {
             recordFailure(email, describe(e));
             return true;

@@ -12,11 +12,12 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * An email in the outbox: pending → sending → sent, or back to pending after a failed attempt,
- * or failed once the attempt budget is spent. The body is sealed while it may still be sent and
- * wiped once it was. Claims (sending, with a lease) are taken by SQL in the Outbox.
+ * or failed once the attempt budget is spent. The body is kept while it may still be sent, sealed
+ * if it carries a secret, and wiped once it was. Claims (sending, with a lease) are taken by SQL in the Outbox.
  */
 @Entity
 @Table(name = "email_outbox")
@@ -28,6 +29,11 @@ public class Email {
 
         public String column() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Whether its body carries a secret (the welcome email's password), and is kept sealed. */
+        public boolean carriesSecret() {
+            return this == WELCOME;
         }
     }
 
@@ -81,6 +87,10 @@ public class Email {
     @Column(nullable = false, updatable = false)
     private Template template;
 
+    /** The body of an email that carries no secret. */
+    @Column
+    private String body;
+
     @Column(name = "body_sealed")
     private String bodySealed;
 
@@ -121,12 +131,17 @@ public class Email {
     protected Email() {
     }
 
-    public Email(Template template, String recipient, String subject, String bodySealed, Long accountId,
-            Long serviceId, Long invoiceId, Instant now) {
+    /** A new email; {@code seal} seals its body if the template says it carries a secret. */
+    public Email(Template template, String recipient, String subject, String body, UnaryOperator<String> seal,
+            Long accountId, Long serviceId, Long invoiceId, Instant now) {
         this.template = template;
         this.recipient = recipient;
         this.subject = subject;
-        this.bodySealed = bodySealed;
+        if (template.carriesSecret()) {
+            this.bodySealed = seal.apply(body);
+        } else {
+            this.body = body;
+        }
         this.accountId = accountId;
         this.serviceId = serviceId;
         this.invoiceId = invoiceId;
@@ -145,6 +160,7 @@ public class Email {
         }
         status = Status.SENT;
         sentAt = now;
+        body = null;
         bodySealed = null;
         lastError = null;
         release();
@@ -218,8 +234,9 @@ public class Email {
         return template;
     }
 
-    public String bodySealed() {
-        return bodySealed;
+    /** The body to send, opened with {@code open} if it is sealed; null once sent. */
+    public String body(UnaryOperator<String> open) {
+        return bodySealed != null ? open.apply(bodySealed) : body;
     }
 
     public Status status() {
