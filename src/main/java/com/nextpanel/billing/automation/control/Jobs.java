@@ -83,8 +83,7 @@ public class Jobs {
         if (claimed) {
             job.claimAtCreation(NodeName.ID, now.plus(config.lease()));
         }
-        em.persist(job);
-        em.flush();
+        em.persist(job); // its id is known at once (ids in blocks); the row goes with the transaction's others
         return job;
     }
 

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -36,7 +37,8 @@ public class Job {
     }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "panel_job_id_seq", sequenceName = "panel_job_id_seq", allocationSize = 50) // V7: ids in blocks
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "panel_job_id_seq")
     private Long id;
 
     @Enumerated(EnumType.STRING)

@@ -46,14 +46,16 @@ public class AccountOpening {
     /** Placed now (a 503 if no server can take it); the returned job is claimed for the caller to run. */
     public Opened placeAndQueue(NewAccount request) {
         accounts.refuseTakenUsername(request.holder().username());
-        HostingAccount account = open(request);
-        Job job = jobs.enqueueClaimed(Job.Kind.PROVISION, account.id(), null, cipher.seal(request.password()),
-                audit.actor());
-        // The slot last: its row stays locked until commit, so concurrent openings wait the least.
+        String passwordSealed = cipher.seal(request.password());
+        // The slot first, so that the account row is written once, already placed. The server row
+        // stays locked until commit: only the two inserts come after it.
         ReservedSlot slot = request.serverId() == null
                 ? selector.reserveBest(request.preference().location(), request.preference().tag())
                 : selector.reserveOn(request.serverId());
+        HostingAccount account = newAccount(request);
         account.placeOn(slot.serverId(), clock.instant());
+        accounts.add(account);
+        Job job = jobs.enqueueClaimed(Job.Kind.PROVISION, account.id(), null, passwordSealed, audit.actor());
         return new Opened(account, job, slot);
     }
 
@@ -75,10 +77,14 @@ public class AccountOpening {
     }
 
     private HostingAccount open(NewAccount request) {
-        HostingAccount account = new HostingAccount(request.holder(), request.customerId(), request.orderId(),
-                request.preference().location(), request.preference().tag(), clock.instant());
+        HostingAccount account = newAccount(request);
         accounts.add(account);
         return account;
+    }
+
+    private HostingAccount newAccount(NewAccount request) {
+        return new HostingAccount(request.holder(), request.customerId(), request.orderId(),
+                request.preference().location(), request.preference().tag(), clock.instant());
     }
 
     private Job queue(HostingAccount account, NewAccount request) {

@@ -108,7 +108,11 @@ public class Accounts {
         lockedTogether.fire(new AccountsLocked(List.copyOf(locked.keySet())));
     }
 
-    /** Adds a new account; the caller has refused a taken username in the same transaction. */
+    /**
+     * Adds a new account; the caller has refused a taken username in the same transaction. The
+     * row is written at once: a job that refers to it may follow, and rows left to the commit are
+     * written in class order, not in the order they came.
+     */
     public void add(HostingAccount account) {
         em.persist(account);
         em.flush();

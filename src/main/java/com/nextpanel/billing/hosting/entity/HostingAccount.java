@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -24,7 +25,8 @@ import java.time.Instant;
 public class HostingAccount {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "hosting_account_id_seq", sequenceName = "hosting_account_id_seq", allocationSize = 50) // V7: ids in blocks
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "hosting_account_id_seq")
     private Long id;
 
     @Column(name = "server_id")
