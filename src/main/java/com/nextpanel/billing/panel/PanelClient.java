@@ -3,6 +3,7 @@ package com.nextpanel.billing.panel;
 import com.nextpanel.billing.platform.JsonValues;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
 
 /** One panel, spoken to through its REST client; every failure comes out as a {@link PanelException}. */
@@ -46,16 +47,17 @@ public class PanelClient {
         return call(() -> api.account(panelUserId));
     }
 
-    public JsonObject suspend(long panelUserId, String reason) {
-        return call(() -> api.suspend(panelUserId, JsonValues.object().add("reason", reason).build()));
+    /** Suspends the panel user; answers the panel's HTTP status (a refusal is thrown). */
+    public int suspend(long panelUserId, String reason) {
+        return acknowledged(() -> api.suspend(panelUserId, JsonValues.object().add("reason", reason).build()));
     }
 
-    public JsonObject unsuspend(long panelUserId) {
-        return call(() -> api.unsuspend(panelUserId));
+    public int unsuspend(long panelUserId) {
+        return acknowledged(() -> api.unsuspend(panelUserId));
     }
 
-    public JsonObject delete(long panelUserId) {
-        return call(() -> api.delete(panelUserId));
+    public int delete(long panelUserId) {
+        return acknowledged(() -> api.delete(panelUserId));
     }
 
     public JsonObject stats(long panelUserId) {
@@ -63,9 +65,20 @@ public class PanelClient {
     }
 
     private static JsonObject call(Supplier<JsonObject> request) {
+        JsonObject answer = transported(request);
+        return answer == null ? PanelErrors.empty() : answer;
+    }
+
+    /** An action whose answer's body is not read, only closed, so that its connection is kept. */
+    private static int acknowledged(Supplier<Response> request) {
+        try (Response answer = transported(request)) {
+            return answer.getStatus();
+        }
+    }
+
+    private static <T> T transported(Supplier<T> request) {
         try {
-            JsonObject answer = request.get();
-            return answer == null ? PanelErrors.empty() : answer;
+            return request.get();
         } catch (ProcessingException e) {
             if (e.getCause() instanceof PanelException panel) {
                 throw panel;

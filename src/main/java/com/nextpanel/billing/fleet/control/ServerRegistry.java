@@ -6,6 +6,7 @@ import com.nextpanel.billing.fleet.entity.PanelServer;
 import com.nextpanel.billing.fleet.entity.ServerDetails;
 import com.nextpanel.billing.panel.PanelClients;
 import com.nextpanel.billing.panel.PanelCredentials;
+import com.nextpanel.billing.panel.PanelException;
 import com.nextpanel.billing.platform.Problem;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.logging.Logger;
 
 /**
  * The operator's changes to the fleet. A connection test (a panel call) always runs before and
@@ -27,6 +29,8 @@ import java.util.function.UnaryOperator;
 public class ServerRegistry {
 
     static final String TARGET = "server";
+
+    private static final Logger LOG = Logger.getLogger(ServerRegistry.class.getName());
 
     @Inject
     Fleet fleet;
@@ -53,6 +57,9 @@ public class ServerRegistry {
     TransactionSynchronizationRegistry transaction;
 
     @Inject
+    FleetConfig config;
+
+    @Inject
     Clock clock;
 
     @PersistenceContext
@@ -68,6 +75,7 @@ public class ServerRegistry {
             audit.success("server.register", TARGET, server.id(),
                     "name=" + server.name() + ", url=" + server.baseUrl() + ", capacity=" + server.capacity()
                             + ", key=" + server.apiKeyHint());
+            prepareClients(server);
             return server;
         });
     }
@@ -98,6 +106,7 @@ public class ServerRegistry {
             refuseFailed(connectionTest.run(baseUrl, replacement));
             PanelServer server = saveCredentials(id, replacement, baseUrl);
             gate.forget(id); // its credentials version changed
+            prepareClients(server);
             audit.success("server.credentials.replace", TARGET, id,
                     "key=" + server.apiKeyHint() + (newBaseUrl == null ? "" : ", url=" + baseUrl));
             return server;
@@ -131,6 +140,22 @@ public class ServerRegistry {
 
     private PanelServer saveCredentials(long id, PanelCredentials replacement, String baseUrl) {
         return fleet.replaceCredentials(id, credentials.seal(replacement), baseUrl, clock.instant());
+    }
+
+    /**
+     * Builds the server's panel clients now (account calls, probes) and makes one call through
+     * the first, outside any transaction. A client's build and its first call set Jersey's client
+     * runtime up: hundreds of milliseconds of CPU on a small node, with every account call to the
+     * server waiting for it. The operator's registration pays that, not the first accounts. If the
+     * call fails, the work is only postponed to the first real call.
+     */
+    private void prepareClients(PanelServer server) {
+        try {
+            clients.of(credentials.endpointOf(server, config.panelReadTimeout())).health();
+            clients.of(credentials.endpointOf(server, config.probeTimeout()));
+        } catch (PanelException e) {
+            LOG.fine(() -> "Preparing the clients of server " + server.id() + ": " + e.getMessage());
+        }
     }
 
     /** After the commit: a view dropped earlier could be read again, unchanged, before it. */
