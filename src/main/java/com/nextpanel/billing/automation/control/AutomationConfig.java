@@ -29,8 +29,11 @@ public class AutomationConfig {
     @ConfigProperty(name = "jobs.lease-seconds", defaultValue = "120")
     long leaseSeconds;
 
+    /** The most jobs in flight on one node, whatever jobs.batch-size says: the runners' executor's threads. */
+    public static final int MOST_IN_FLIGHT = 256;
+
     @Inject
-    @ConfigProperty(name = "jobs.batch-size", defaultValue = "48")
+    @ConfigProperty(name = "jobs.batch-size", defaultValue = "96")
     int batchSize;
 
     public int maxAttempts() {
@@ -52,7 +55,8 @@ public class AutomationConfig {
         return Duration.ofSeconds(Math.max(5, leaseSeconds));
     }
 
+    /** Jobs in flight on this node; each has a runner thread, hence the cap. */
     public int batchSize() {
-        return Math.max(1, batchSize);
+        return Math.min(MOST_IN_FLIGHT, Math.max(1, batchSize));
     }
 }

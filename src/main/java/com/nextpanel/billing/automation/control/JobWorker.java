@@ -34,15 +34,15 @@ import java.util.logging.Logger;
 @Singleton
 @DependsOn("DatabaseMigration")
 @TransactionManagement(TransactionManagementType.BEAN) // rule 1: jobs call panels outside transactions
-@ManagedExecutorDefinition(name = JobWorker.EXECUTOR, maxAsync = 64)
+@ManagedExecutorDefinition(name = JobWorker.EXECUTOR, maxAsync = AutomationConfig.MOST_IN_FLIGHT)
 public class JobWorker {
 
     static final String EXECUTOR = "java:app/concurrent/jobs";
     private static final Logger LOG = Logger.getLogger(JobWorker.class.getName());
     /** One timer tick keeps claiming while work is due, but yields after this long. */
     private static final Duration MAX_TICK = Duration.ofSeconds(30);
-    /** A runner with nothing to do for this long ends. */
-    private static final Duration RUNNER_IDLE = Duration.ofSeconds(1);
+    /** A runner with nothing to do looks this often whether the node is stopping. */
+    private static final Duration RUNNER_LOOK = Duration.ofSeconds(1);
 
     @Resource
     TimerService timers;
@@ -63,7 +63,7 @@ public class JobWorker {
     private Semaphore inFlight;
     /** Claimed jobs waiting for a runner. */
     private final BlockingQueue<Job> claimed = new LinkedBlockingQueue<>();
-    /** Runners at work: each takes job after job from the queue, and ends when it stays empty. */
+    /** Runners: each takes job after job from the queue, until the node stops. */
     private final AtomicInteger runners = new AtomicInteger();
     private volatile boolean stopping;
 
@@ -98,7 +98,7 @@ public class JobWorker {
         long deadline = System.nanoTime() + MAX_TICK.toNanos();
         int claimAtLeast = Math.max(1, config.batchSize() / 4);
         try {
-            addRunners(); // for jobs a runner that could not be started left behind
+            startRunners(); // the first tick's, and any that ended unexpectedly
             while (System.nanoTime() < deadline && !stopping) {
                 if (!inFlight.tryAcquire(claimAtLeast, MAX_TICK.toMillis(), TimeUnit.MILLISECONDS)) {
                     return;
@@ -116,7 +116,6 @@ public class JobWorker {
                 }
                 runner.prepare(due);
                 claimed.addAll(due);
-                addRunners();
                 if (due.size() < free) {
                     return; // nothing more is due now
                 }
@@ -129,24 +128,20 @@ public class JobWorker {
     }
 
     /**
-     * Starts a runner per queued job, up to jobs.batch-size runners. A runner is a long task on
-     * the managed executor: handing it each job as a task of its own set up the container's
-     * context (naming, security, class loader) once per job.
+     * Starts runners up to jobs.batch-size. A runner is a long task on the managed executor: it
+     * takes job after job until the node stops. Handing it each job as a task of its own set up
+     * the container's context (naming, security, class loader) once per job; and a managed task
+     * that ended while the node went on logged a SEVERE "No invocation on invocation stack" from
+     * Payara's context reset, each time the runners went idle.
      */
-    private void addRunners() {
-        for (int wanted = claimed.size(); wanted > 0; ) {
-            int now = runners.get();
-            if (now >= config.batchSize()) {
-                return;
-            }
-            if (runners.compareAndSet(now, now + 1)) {
-                wanted--;
-                try {
-                    executor.execute(this::runQueued);
-                } catch (RuntimeException rejected) {
-                    runners.decrementAndGet();
-                    throw rejected;
-                }
+    private void startRunners() {
+        while (!stopping && runners.get() < config.batchSize()) {
+            runners.incrementAndGet();
+            try {
+                executor.execute(this::runQueued);
+            } catch (RuntimeException rejected) {
+                runners.decrementAndGet();
+                throw rejected;
             }
         }
     }
@@ -154,9 +149,9 @@ public class JobWorker {
     private void runQueued() {
         try {
             while (!stopping) {
-                Job job = claimed.poll(RUNNER_IDLE.toMillis(), TimeUnit.MILLISECONDS);
+                Job job = claimed.poll(RUNNER_LOOK.toMillis(), TimeUnit.MILLISECONDS);
                 if (job == null) {
-                    return;
+                    continue;
                 }
                 try {
                     runner.run(job);
@@ -170,10 +165,7 @@ public class JobWorker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            runners.decrementAndGet();
-            if (!stopping && !claimed.isEmpty()) {
-                addRunners(); // a job queued while this runner was leaving
-            }
+            runners.decrementAndGet(); // the next tick starts another, unless the node is stopping
         }
     }
 }
