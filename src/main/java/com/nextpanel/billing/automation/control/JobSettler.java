@@ -38,7 +38,7 @@ public class JobSettler {
     /**
      * Of which at most one is a worker: a worker settles until nothing waits, and two of them
      * taking turns halved the groups. In a sweep of 10,000 suspensions one worker settler used
-     * 15 % less CPU, and with 96 jobs in flight the sweep ended sooner (20–21 s against 21–22 s).
+     * 15 % less CPU, and with 96 jobs in flight the sweep ended sooner (20–21 s against 22–23 s).
      */
     private static final int WORKER_SETTLERS = 1;
     /** A waiting thread looks again this often even unwoken; handing over wakes it at once. */
