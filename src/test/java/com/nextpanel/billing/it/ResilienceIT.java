@@ -83,6 +83,26 @@ class ResilienceIT {
     }
 
     @Test
+    void anActionThePanelDoesNotAcknowledgeIsRetriedNotTakenForDone() {
+        NextPanelSimulator sim = simulator();
+        long serverId = registerServer(api, sim, 10);
+        onlyActive(api, serverId);
+        JsonObject created = api.post("/api/v1/nextpanel/provision", provision(username())).json();
+        long accountId = created.getJsonNumber("account_id").longValue();
+        long panelUserId = created.getJsonNumber("nextpanel_user_id").longValue();
+        sim.failNext(10, 302); // a redirect, as a proxy in front of a panel might answer: not a "done"
+
+        Api.Reply reply = api.post("/api/v1/nextpanel/accounts/" + accountId + "/suspend",
+                Json.createObjectBuilder().add("reason", "Payment overdue").build());
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
+        assertThat(reply.json().getString("status")).isEqualTo("pending");
+        assertThat(reply.json().getString("detail")).contains("Unexpected answer 302");
+        assertThat(account(api, accountId).getString("status")).isEqualTo("active");
+        assertThat(sim.account(panelUserId).orElseThrow().status()).isEqualTo("active");
+    }
+
+    @Test
     void aDeadServerIsIsolatedAndNewAccountsGoElsewhere() {
         NextPanelSimulator dead = simulator();
         NextPanelSimulator alive = simulator();

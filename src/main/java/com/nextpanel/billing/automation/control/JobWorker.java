@@ -78,8 +78,15 @@ public class JobWorker {
     @PreDestroy
     void stop() {
         stopping = true;
+        unclaimQueued();
+    }
+
+    private void unclaimQueued() {
         List<Job> unstarted = new ArrayList<>();
         claimed.drainTo(unstarted);
+        if (unstarted.isEmpty()) {
+            return;
+        }
         try {
             jobs.unclaim(unstarted);
         } catch (RuntimeException e) {
@@ -110,12 +117,12 @@ public class JobWorker {
                 } finally {
                     inFlight.release(Math.max(0, free - due.size())); // each claimed job holds its slot until run
                 }
-                if (stopping) {
-                    jobs.unclaim(due);
-                    return;
-                }
                 runner.prepare(due);
                 claimed.addAll(due);
+                if (stopping) {
+                    unclaimQueued(); // the node began to stop meanwhile: @PreDestroy may have drained before these came
+                    return;
+                }
                 if (due.size() < free) {
                     return; // nothing more is due now
                 }

@@ -6,7 +6,6 @@ import com.nextpanel.billing.fleet.entity.PanelServer;
 import com.nextpanel.billing.fleet.entity.ServerDetails;
 import com.nextpanel.billing.panel.PanelClients;
 import com.nextpanel.billing.panel.PanelCredentials;
-import com.nextpanel.billing.panel.PanelException;
 import com.nextpanel.billing.platform.Problem;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +18,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -106,9 +106,9 @@ public class ServerRegistry {
             refuseFailed(connectionTest.run(baseUrl, replacement));
             PanelServer server = saveCredentials(id, replacement, baseUrl);
             gate.forget(id); // its credentials version changed
-            prepareClients(server);
             audit.success("server.credentials.replace", TARGET, id,
                     "key=" + server.apiKeyHint() + (newBaseUrl == null ? "" : ", url=" + baseUrl));
+            prepareClients(server);
             return server;
         });
     }
@@ -146,15 +146,16 @@ public class ServerRegistry {
      * Builds the server's panel clients now (account calls, probes) and makes one call through
      * the first, outside any transaction. A client's build and its first call set Jersey's client
      * runtime up: hundreds of milliseconds of CPU on a small node, with every account call to the
-     * server waiting for it. The operator's registration pays that, not the first accounts. If the
-     * call fails, the work is only postponed to the first real call.
+     * server waiting for it. The operator's registration pays that, not the first accounts. It
+     * comes after the change is saved and audited: whatever goes wrong here only postpones the
+     * work to the first real call, and the operator's answer stands.
      */
     private void prepareClients(PanelServer server) {
         try {
             clients.of(credentials.endpointOf(server, config.panelReadTimeout())).health();
             clients.of(credentials.endpointOf(server, config.probeTimeout()));
-        } catch (PanelException e) {
-            LOG.fine(() -> "Preparing the clients of server " + server.id() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Preparing the clients of server " + server.id() + " failed; the first call will", e);
         }
     }
 
