@@ -128,14 +128,14 @@ public final class DevServer {
             System.err.println(TAG + "NOT READY: " + readiness.failure() + "; stopping.");
             return app.isAlive() ? 1 : app.exitValue();
         }
+        if (fleet != null) { // before "ready": a first call right after it finds the panels registered
+            say("demo panels (NextPanel simulators in this JVM):");
+            fleet.registerWith(appUrl, adminToken.value());
+        }
         Instant ready = Instant.now();
 
         printBanner(dbDescription, mailDescription, adminToken, seconds(commandStarted, ready),
                 seconds(payaraStarted, ready), readiness.health() == 404);
-        if (fleet != null) {
-            say("demo panels (NextPanel simulators in this JVM):");
-            fleet.registerWith(appUrl, adminToken.value());
-        }
         say("Ctrl-C stops all of it: Payara" + (externalDb ? "" : ", PostgreSQL") + (demo ? ", the simulators" : "")
                 + (mail != null ? ", the mail catcher" : "") + ".");
         return app.waitFor();
