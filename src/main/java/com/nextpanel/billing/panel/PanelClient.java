@@ -71,15 +71,10 @@ public class PanelClient {
 
     /**
      * An action whose answer's body is not read, only closed, so that its connection is kept.
-     * Errors were thrown already ({@link PanelErrors}); anything else but a 2xx (a redirect, say)
-     * is not the panel saying it did it.
+     * Anything but a 2xx was thrown already ({@link PanelErrors}).
      */
     private static int acknowledged(Supplier<Response> request) {
         try (Response answer = transported(request)) {
-            if (answer.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
-                String detail = "Unexpected answer " + answer.getStatus() + " " + answer.getStatusInfo().getReasonPhrase();
-                throw new PanelUnavailable(PanelException.Kind.PANEL_ERROR, answer.getStatus(), detail, null);
-            }
             return answer.getStatus();
         }
     }

@@ -17,14 +17,19 @@ import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 /** Turns the panel's error answers and transport failures into {@link PanelException}s. */
 public class PanelErrors implements ResponseExceptionMapper<PanelException> {
 
+    /** Every answer but a 2xx: a redirect (a proxy, an http→https move) is not the panel saying it did it. */
     @Override
     public boolean handles(int status, MultivaluedMap<String, Object> headers) {
-        return status >= 400;
+        return status < 200 || status >= 300;
     }
 
     @Override
     public PanelException toThrowable(Response response) {
         int status = response.getStatus();
+        if (status < 400) {
+            return new PanelUnavailable(PanelException.Kind.PANEL_ERROR, status,
+                    "Unexpected answer " + status + " " + response.getStatusInfo().getReasonPhrase(), null);
+        }
         String detail = detailOf(response);
         PanelException.Kind kind = switch (status) {
             case 401, 403 -> PanelException.Kind.CREDENTIALS_REJECTED;
