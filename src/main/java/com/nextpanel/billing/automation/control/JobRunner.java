@@ -5,11 +5,13 @@ import com.nextpanel.billing.alert.entity.Alert;
 import com.nextpanel.billing.audit.control.AuditLog;
 import com.nextpanel.billing.audit.entity.AuditEntry.Outcome;
 import com.nextpanel.billing.automation.entity.Job;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +32,8 @@ public class JobRunner {
     @Inject
     @Any
     Instance<JobHandler> handlers;
+
+    private final Map<Job.Kind, JobHandler> byKind = new EnumMap<>(Job.Kind.class);
 
     @Inject
     JobSettler settler;
@@ -113,12 +117,20 @@ public class JobRunner {
         }
     }
 
-    private JobHandler handlerFor(Job.Kind kind) {
-        for (JobHandler handler : handlers) {
-            if (handler.handles(kind)) {
-                return handler;
-            }
+    /** Each kind's handler, found once: a group looks its jobs' handlers up several times. */
+    @PostConstruct
+    void findHandlers() {
+        for (Job.Kind kind : Job.Kind.values()) {
+            handlers.stream().filter(handler -> handler.handles(kind)).findFirst()
+                    .ifPresent(handler -> byKind.put(kind, handler));
         }
-        throw new IllegalStateException("No handler for jobs of kind " + kind);
+    }
+
+    private JobHandler handlerFor(Job.Kind kind) {
+        JobHandler handler = byKind.get(kind);
+        if (handler == null) {
+            throw new IllegalStateException("No handler for jobs of kind " + kind);
+        }
+        return handler;
     }
 }

@@ -84,9 +84,6 @@ public class JobWorker {
     private void unclaimQueued() {
         List<Job> unstarted = new ArrayList<>();
         claimed.drainTo(unstarted);
-        if (unstarted.isEmpty()) {
-            return;
-        }
         try {
             jobs.unclaim(unstarted);
         } catch (RuntimeException e) {

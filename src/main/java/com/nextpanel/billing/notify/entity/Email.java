@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
 /**
  * An email in the outbox: pending → sending → sent, or back to pending after a failed attempt,
  * or failed once the attempt budget is spent. The body is kept while it may still be sent, sealed
- * if it carries a secret, and wiped once it was. Claims (sending, with a lease) are taken by SQL in the Outbox.
+ * if it carries a secret, and wiped once it was. Claims (sending, with a lease) are taken by SQL
+ * in the Outbox.
  */
 @Entity
 @Table(name = "email_outbox")
