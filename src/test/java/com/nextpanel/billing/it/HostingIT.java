@@ -270,6 +270,37 @@ class HostingIT {
     }
 
     @Test
+    void oneUsernameRequestedManyTimesAtOnceMakesOneAccount() throws Exception {
+        NextPanelSimulator sim = simulator();
+        long serverId = registerServer(api, sim, 50);
+        onlyActive(api, serverId);
+        String username = username();
+
+        ExecutorService clients = Executors.newFixedThreadPool(20);
+        List<Future<Api.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            replies.add(clients.submit(() -> api.post("/api/v1/nextpanel/provision", provision(username))));
+        }
+        Map<Integer, Integer> byStatus = new HashMap<>();
+        for (Future<Api.Reply> reply : replies) {
+            Api.Reply answer = reply.get();
+            byStatus.merge(answer.status(), 1, Integer::sum);
+            if (answer.status() == 409) {
+                assertThat(answer.json().getString("detail")).as(answer.toString()).contains(username);
+            }
+        }
+        clients.shutdown();
+
+        // the same username at the same moment: one account, the others refused before any panel call
+        assertThat(byStatus).containsOnly(Map.entry(200, 1), Map.entry(409, 19));
+        assertThat(sim.accountCount()).isEqualTo(1);
+        assertThat(sim.requests("POST", "/api/v1/billing/accounts")).isEqualTo(1);
+        assertThat(server(api, serverId).getInt("current_accounts")).isEqualTo(1);
+        assertThat(api.get("/api/v1/nextpanel/accounts?username=" + username).json().getJsonNumber("total")
+                .longValue()).isEqualTo(1);
+    }
+
+    @Test
     void thePanelsOwnRefusalFailsTheAccountAndFreesTheSlot() throws Exception {
         NextPanelSimulator sim = simulator();
         long serverId = registerServer(api, sim, 10);

@@ -46,6 +46,7 @@ public class AuditLog {
     }
 
     /** The operator behind the current request, or "system" for timers and workers. */
+    @Transactional(TxType.SUPPORTS) // reads no row: no transaction of its own
     public String actor() {
         // Not SecurityContext.getCallerPrincipal(): outside a request it probes for other servers'
         // classes and JNDI names on every call, 10 % of the CPU of the overdue sweep.

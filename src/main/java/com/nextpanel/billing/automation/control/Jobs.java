@@ -42,7 +42,9 @@ public class Jobs {
 
     /** A job for the background worker. */
     public Job enqueue(Job.Kind kind, long accountId, String reason, String secretSealed, String requestedBy) {
-        return create(kind, accountId, reason, secretSealed, requestedBy, false);
+        Job job = new Job(kind, accountId, reason, secretSealed, config.maxAttempts(), requestedBy, clock.instant());
+        em.persist(job);
+        return job;
     }
 
     /**
@@ -73,17 +75,17 @@ public class Jobs {
 
     /** A job the caller runs at once ({@link JobRunner#run(Job)}); it is claimed in the same transaction. */
     public Job enqueueClaimed(Job.Kind kind, long accountId, String reason, String secretSealed, String requestedBy) {
-        return create(kind, accountId, reason, secretSealed, requestedBy, true);
+        Job job = newClaimed(kind, accountId, reason, secretSealed, requestedBy);
+        em.persist(job); // its id is known at once (ids in blocks); the row goes with the transaction's others
+        return job;
     }
 
-    private Job create(Job.Kind kind, long accountId, String reason, String secretSealed, String requestedBy,
-            boolean claimed) {
+    /** A new job, claimed by this node for the caller to run at once, for the caller to write. */
+    @Transactional(Transactional.TxType.SUPPORTS) // writes nothing
+    public Job newClaimed(Job.Kind kind, long accountId, String reason, String secretSealed, String requestedBy) {
         Instant now = clock.instant();
         Job job = new Job(kind, accountId, reason, secretSealed, config.maxAttempts(), requestedBy, now);
-        if (claimed) {
-            job.claimAtCreation(NodeName.ID, now.plus(config.lease()));
-        }
-        em.persist(job); // its id is known at once (ids in blocks); the row goes with the transaction's others
+        job.claimAtCreation(NodeName.ID, now.plus(config.lease()));
         return job;
     }
 

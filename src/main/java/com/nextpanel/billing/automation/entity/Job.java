@@ -118,6 +118,14 @@ public class Job {
         firstAttemptClaimed(node, until);
     }
 
+    /** The id of the row that SQL wrote for this new job instead of persist; see HostingAccount#identify. */
+    public void identify(long rowId) {
+        if (id != null) {
+            throw new IllegalStateException("Job " + id + " already has its id");
+        }
+        id = rowId;
+    }
+
     /** An attempt failed in a way that may pass: try again at {@code at}, or give up if the budget is spent. */
     public void retryLater(String error, Instant at, Instant now) {
         requireInProgress();
@@ -228,6 +236,14 @@ public class Job {
 
     public Instant nextAttemptAt() {
         return nextAttemptAt;
+    }
+
+    public String claimedBy() {
+        return claimedBy;
+    }
+
+    public Instant claimedUntil() {
+        return claimedUntil;
     }
 
     public boolean outcomeUnknown() {

@@ -4,6 +4,7 @@ import static com.nextpanel.billing.fleet.control.ProbeResults.at;
 
 import com.nextpanel.billing.fleet.entity.PanelServer;
 import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.StandaloneStatements;
 import com.nextpanel.billing.platform.TransactionMemo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,12 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Load balancing as the seed describes it: among active, online, not isolated servers with a free
  * slot, the one with the most free slots (then the lower utilization, then the lower id). The slot
- * is taken by a conditional UPDATE in the caller's transaction, so concurrent provisions on any
- * number of threads and nodes can never overfill a server.
+ * is taken by a conditional UPDATE, in the caller's transaction or in a statement of its own, so
+ * concurrent provisions on any number of threads and nodes can never overfill a server.
  */
 @ApplicationScoped
 @Transactional
@@ -36,6 +38,16 @@ public class ServerSelector {
     private static final String PREFERENCE = "CASE WHEN location = CAST(?3 AS varchar) THEN 0 ELSE 1 END,"
             + " CASE WHEN EXISTS (SELECT 1 FROM panel_server_tag t WHERE t.server_id = panel_server.id"
             + " AND t.tag = CAST(?4 AS varchar)) THEN 0 ELSE 1 END";
+
+    /** The best eligible server that no other reservation holds right now. */
+    private static final String BEST = "(SELECT id FROM panel_server WHERE " + ELIGIBLE + " ORDER BY " + PREFERENCE
+            + ", capacity - current_accounts DESC, CAST(current_accounts AS float8) / capacity, id"
+            + " LIMIT 1 FOR UPDATE SKIP LOCKED)";
+    /** Takes a slot on the target server if it is still eligible: ?1 now, ?2 a chosen server, ?3 ?4 the wishes. */
+    private static final String RESERVE = "UPDATE panel_server SET current_accounts = current_accounts + 1"
+            + " WHERE id = %s AND " + ELIGIBLE + " RETURNING id, name, base_url, current_accounts, capacity";
+    private static final String RESERVE_BEST = RESERVE.formatted(BEST);
+    private static final String RESERVE_ON = RESERVE.formatted("?2");
 
     /** With the pause between them, about two seconds of contention before giving up. */
     private static final int ATTEMPTS = 400;
@@ -55,19 +67,54 @@ public class ServerSelector {
     @Inject
     TransactionMemo memo;
 
+    @Inject
+    StandaloneStatements statements;
+
     /**
-     * Reserves a slot on the best server and answers where; 503 "Server not available" with the
-     * reasons when none has one. The row stays locked until the caller's transaction ends: do
-     * little after this.
+     * Reserves a slot on the best server, in the caller's transaction, and answers where; 503
+     * "Server not available" with the reasons when none has one. The row stays locked until the
+     * caller's transaction ends: do little after this.
      */
     public ReservedSlot reserveBest(String preferredLocation, String preferredTag) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return best(() -> reserve(RESERVE_BEST, null, preferredLocation, preferredTag));
+    }
+
+    /** The operator's choice ("server_id"), held to the same rules. */
+    public ReservedSlot reserveOn(long serverId) {
+        return on(serverId, () -> reserve(RESERVE_ON, serverId, null, null));
+    }
+
+    /**
+     * Reserves a slot as {@link #reserveOn} ({@code serverId} given) or {@link #reserveBest} do,
+     * and writes {@code alongside} in the same statement, which runs alone (autocommit): the slot
+     * and the rows that need it are written together or not at all, in one round trip, and the
+     * server row is locked only while that statement runs. {@code alongside} is SQL of further
+     * data-modifying CTEs, after the reserving one named {@code slot} (its {@code id} is the
+     * server's); their numbered parameters start at ?5.
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public ReservedSlot reserveAlone(Long serverId, String preferredLocation, String preferredTag, String alongside,
+            Object... alongsideParameters) {
+        String statement = "WITH slot AS (" + (serverId == null ? RESERVE_BEST : RESERVE_ON) + "), " + alongside
+                + " SELECT id, name, base_url, current_accounts, capacity FROM slot";
+        Supplier<Optional<ReservedSlot>> attempt = () -> {
+            Object[] parameters = new Object[4 + alongsideParameters.length];
+            parameters[0] = at(clock.instant());
+            parameters[1] = serverId;
+            parameters[2] = preferredLocation;
+            parameters[3] = preferredTag;
+            System.arraycopy(alongsideParameters, 0, parameters, 4, alongsideParameters.length);
+            return statements.query(statement, row -> new ReservedSlot(row.getLong(1), row.getString(2),
+                    row.getString(3), row.getInt(4), row.getInt(5)), parameters).stream().findFirst();
+        };
+        return serverId == null ? best(attempt) : on(serverId, attempt);
+    }
+
+    private ReservedSlot best(Supplier<Optional<ReservedSlot>> attempt) {
+        for (int i = 0; i < ATTEMPTS; i++) {
             // SKIP LOCKED never waits, so a transaction holds at most the one row it updated: waiting
             // here would leave rows locked that we did not take, and deadlock concurrent reservations.
-            Optional<ReservedSlot> reserved = reserve("(SELECT id FROM panel_server WHERE " + ELIGIBLE
-                    + " ORDER BY " + PREFERENCE
-                    + ", capacity - current_accounts DESC, CAST(current_accounts AS float8) / capacity, id"
-                    + " LIMIT 1 FOR UPDATE SKIP LOCKED)", null, preferredLocation, preferredTag);
+            Optional<ReservedSlot> reserved = attempt.get();
             if (reserved.isPresent()) {
                 return reserved.get();
             }
@@ -79,12 +126,10 @@ public class ServerSelector {
         throw unavailable("every server with a free slot is busy; try again");
     }
 
-    /** The operator's choice ("server_id"), held to the same rules. */
-    public ReservedSlot reserveOn(long serverId) {
-        PanelServer server = fleet.find(serverId).orElseThrow(() -> Problem.unprocessable("unknown-server",
-                "Unknown server", "server_id " + serverId + " does not exist"));
-        return reserve("?2", serverId, null, null).orElseThrow(() -> {
-            em.refresh(server);
+    private ReservedSlot on(long serverId, Supplier<Optional<ReservedSlot>> attempt) {
+        return attempt.get().orElseThrow(() -> {
+            PanelServer server = fleet.find(serverId).orElseThrow(() -> Problem.unprocessable("unknown-server",
+                    "Unknown server", "server_id " + serverId + " does not exist"));
             return unavailable("server '" + server.name() + "' " + whyNot(server));
         });
     }
@@ -122,11 +167,8 @@ public class ServerSelector {
         capacityAlerts.check(serverId);
     }
 
-    private Optional<ReservedSlot> reserve(String target, Long serverId, String location, String tag) {
-        var query = em.createNativeQuery("UPDATE panel_server SET current_accounts = current_accounts + 1"
-                        + " WHERE id = " + target + " AND " + ELIGIBLE
-                        + " RETURNING id, name, base_url, current_accounts, capacity")
-                .setParameter(1, at(clock.instant()));
+    private Optional<ReservedSlot> reserve(String statement, Long serverId, String location, String tag) {
+        var query = em.createNativeQuery(statement).setParameter(1, at(clock.instant()));
         if (serverId != null) {
             query.setParameter(2, serverId);
         } else {
