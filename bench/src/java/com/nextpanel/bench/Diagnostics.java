@@ -32,9 +32,13 @@ final class Diagnostics implements AutoCloseable {
         return Boolean.getBoolean("bench.profile");
     }
 
-    /** pg_stat_statements is loaded into PostgreSQL only when profiling: it costs a little on every statement. */
+    /**
+     * pg_stat_statements is loaded into PostgreSQL only when profiling, or alone with
+     * -Dbench.statements=true (without the thread dumps and JFR, which slow the run): it costs a
+     * little on every statement.
+     */
     static boolean statementsWanted() {
-        return profiling();
+        return profiling() || Boolean.getBoolean("bench.statements");
     }
 
     private final BenchStack stack;

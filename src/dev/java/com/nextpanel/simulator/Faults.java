@@ -81,14 +81,19 @@ final class Faults {
         notifyAll();
     }
 
-    /** Sleeps at least the latency (Thread.sleep may round a sub-millisecond remainder down, hence the loop). */
-    void sleepLatency() throws InterruptedException {
+    /**
+     * Sleeps until the latency has passed since the request arrived ({@code arrivedNanos}, from
+     * System.nanoTime): the panel answers that long after the request, its own work included,
+     * not that long after its work, which on a busy machine takes a while. (Thread.sleep may
+     * round a sub-millisecond remainder down, hence the loop.)
+     */
+    void sleepLatency(long arrivedNanos) throws InterruptedException {
         long nanos = latencyNanos;
         if (nanos <= 0) {
             return;
         }
-        long deadline = System.nanoTime() + nanos;
-        for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
+        long deadline = arrivedNanos + nanos;
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
             TimeUnit.NANOSECONDS.sleep(left);
         }
     }

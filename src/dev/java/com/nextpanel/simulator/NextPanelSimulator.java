@@ -106,6 +106,7 @@ public final class NextPanelSimulator implements AutoCloseable {
         return apiSecret;
     }
 
+    /** Every answer leaves this long after its request arrived, the panel's own work included. */
     public void setLatency(Duration latency) {
         faults.setLatency(latency);
     }
@@ -254,6 +255,7 @@ public final class NextPanelSimulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) {
+        long arrived = System.nanoTime();
         try (ex) {
             String method = ex.getRequestMethod();
             String path = ex.getRequestURI().getPath();
@@ -268,7 +270,7 @@ public final class NextPanelSimulator implements AutoCloseable {
             try {
                 reply = serve(ex.getRequestHeaders(), method, path, body);
                 if (reply != null) { // null: dropped by close()
-                    faults.sleepLatency(); // after the work: a client timing out here leaves the work done
+                    faults.sleepLatency(arrived); // after the work: a client timing out here leaves the work done
                 }
             } finally {
                 inFlight.decrementAndGet(); // before answering, so a client holding the answer sees it done
