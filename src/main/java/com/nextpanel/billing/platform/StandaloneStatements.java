@@ -28,16 +28,12 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class StandaloneStatements {
 
-    /** As the entities' sequences are drawn (V5, V7): each nextval V stands for the ids V − 49 … V. */
-    static final int ID_BLOCK = 50;
-
     private static final Pattern NUMBERED = Pattern.compile("\\?(\\d+)");
     private static final String UNIQUE_VIOLATION = "23505";
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource database;
 
-    private final Map<String, IdBlock> idBlocks = new ConcurrentHashMap<>();
     private final Map<String, Positional> positional = new ConcurrentHashMap<>();
 
     /** Maps the current row of a result. */
@@ -98,32 +94,6 @@ public class StandaloneStatements {
             statement.setObject(position, instant.atOffset(ZoneOffset.UTC));
         } else {
             statement.setObject(position, value);
-        }
-    }
-
-    /**
-     * The next id from {@code sequence}, in blocks of 50 shared with EclipseLink: both take a
-     * whole block per nextval, so the ids they hand out never meet.
-     */
-    public long nextId(String sequence) {
-        return idBlocks.computeIfAbsent(sequence, IdBlock::new).next();
-    }
-
-    private final class IdBlock {
-        private final String sequence;
-        private long next;
-        private long last = -1;
-
-        IdBlock(String sequence) {
-            this.sequence = sequence;
-        }
-
-        synchronized long next() {
-            if (next > last) {
-                last = query("SELECT nextval(CAST(?1 AS regclass))", r -> r.getLong(1), sequence).get(0);
-                next = last - ID_BLOCK + 1;
-            }
-            return next++;
         }
     }
 

@@ -109,6 +109,12 @@ class HostingIT {
                 .extracting(e -> e.getString("action"))
                 .containsExactly("account.terminate", "account.unsuspend", "account.suspend", "account.provision");
         assertThat(audit.body()).doesNotContain("SecurePass123!");
+
+        // the opening writes its job by SQL, the others by persist: one node, one run of ids
+        List<Long> jobIds = api.get("/api/v1/jobs?account_id=" + accountId).json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().map(j -> j.getJsonNumber("id").longValue()).sorted().toList();
+        assertThat(jobIds).hasSize(4);
+        assertThat(jobIds.get(3) - jobIds.get(0)).as("job ids %s", jobIds).isEqualTo(3);
     }
 
     @Test

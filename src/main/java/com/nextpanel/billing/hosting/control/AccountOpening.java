@@ -7,6 +7,7 @@ import com.nextpanel.billing.fleet.control.ReservedSlot;
 import com.nextpanel.billing.fleet.control.ServerSelector;
 import com.nextpanel.billing.hosting.entity.AccountHolder;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
+import com.nextpanel.billing.platform.EntityIds;
 import com.nextpanel.billing.platform.Problem;
 import com.nextpanel.billing.platform.StandaloneStatements;
 import com.nextpanel.billing.security.SecretCipher;
@@ -43,7 +44,7 @@ public class AccountOpening {
     Clock clock;
 
     @Inject
-    StandaloneStatements statements;
+    EntityIds ids;
 
     /** An account just opened and placed, its claimed PROVISION job, and the slot it holds. */
     public record Opened(HostingAccount account, Job job, ReservedSlot slot) {
@@ -74,10 +75,10 @@ public class AccountOpening {
     public Opened placeAndQueue(NewAccount request) {
         AccountHolder holder = request.holder();
         HostingAccount account = newAccount(request);
-        account.identify(statements.nextId("hosting_account_id_seq"));
+        account.identify(ids.next(HostingAccount.class));
         Job job = jobs.newClaimed(Job.Kind.PROVISION, account.id(), null, cipher.seal(request.password()),
                 audit.actor());
-        job.identify(statements.nextId("panel_job_id_seq"));
+        job.identify(ids.next(Job.class));
         ReservedSlot slot;
         try {
             slot = selector.reserveAlone(request.serverId(), account.preferredLocation(), account.preferredTag(),
