@@ -43,9 +43,11 @@ public class ServerSelector {
     private static final String BEST = "(SELECT id FROM panel_server WHERE " + ELIGIBLE + " ORDER BY " + PREFERENCE
             + ", capacity - current_accounts DESC, CAST(current_accounts AS float8) / capacity, id"
             + " LIMIT 1 FOR UPDATE SKIP LOCKED)";
+    /** What a reservation answers: the {@link ReservedSlot}, in its order. */
+    private static final String SLOT_COLUMNS = "id, name, base_url, current_accounts, capacity";
     /** Takes a slot on the target server if it is still eligible: ?1 now, ?2 a chosen server, ?3 ?4 the wishes. */
     private static final String RESERVE = "UPDATE panel_server SET current_accounts = current_accounts + 1"
-            + " WHERE id = %s AND " + ELIGIBLE + " RETURNING id, name, base_url, current_accounts, capacity";
+            + " WHERE id = %s AND " + ELIGIBLE + " RETURNING " + SLOT_COLUMNS;
     private static final String RESERVE_BEST = RESERVE.formatted(BEST);
     private static final String RESERVE_ON = RESERVE.formatted("?2");
 
@@ -76,17 +78,13 @@ public class ServerSelector {
      * caller's transaction ends: do little after this.
      */
     public ReservedSlot reserveBest(String preferredLocation, String preferredTag) {
-        return best(() -> reserve(RESERVE_BEST, null, preferredLocation, preferredTag));
-    }
-
-    /** The operator's choice ("server_id"), held to the same rules. */
-    public ReservedSlot reserveOn(long serverId) {
-        return on(serverId, () -> reserve(RESERVE_ON, serverId, null, null));
+        return best(() -> reserve(preferredLocation, preferredTag));
     }
 
     /**
-     * Reserves a slot as {@link #reserveOn} ({@code serverId} given) or {@link #reserveBest} do,
-     * and writes {@code alongside} in the same statement, which runs alone (autocommit): the slot
+     * Reserves a slot on the operator's choice ({@code serverId}, the seed's "server_id"), held to
+     * the same rules, or as {@link #reserveBest} does when it is null, and writes {@code alongside}
+     * in the same statement, which runs alone (autocommit): the slot
      * and the rows that need it are written together or not at all, in one round trip, and the
      * server row is locked only while that statement runs. {@code alongside} is SQL of further
      * data-modifying CTEs, after the reserving one named {@code slot} (its {@code id} is the
@@ -96,7 +94,7 @@ public class ServerSelector {
     public ReservedSlot reserveAlone(Long serverId, String preferredLocation, String preferredTag, String alongside,
             Object... alongsideParameters) {
         String statement = "WITH slot AS (" + (serverId == null ? RESERVE_BEST : RESERVE_ON) + "), " + alongside
-                + " SELECT id, name, base_url, current_accounts, capacity FROM slot";
+                + " SELECT " + SLOT_COLUMNS + " FROM slot";
         Supplier<Optional<ReservedSlot>> attempt = () -> {
             Object[] parameters = new Object[4 + alongsideParameters.length];
             parameters[0] = at(clock.instant());
@@ -167,18 +165,14 @@ public class ServerSelector {
         capacityAlerts.check(serverId);
     }
 
-    private Optional<ReservedSlot> reserve(String statement, Long serverId, String location, String tag) {
-        var query = em.createNativeQuery(statement).setParameter(1, at(clock.instant()));
-        if (serverId != null) {
-            query.setParameter(2, serverId);
-        } else {
-            query.setParameter(3, location).setParameter(4, tag);
-        }
-        return query.getResultList().stream().findFirst().map(found -> {
-            Object[] row = (Object[]) found;
-            return new ReservedSlot(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
-                    ((Number) row[3]).intValue(), ((Number) row[4]).intValue());
-        });
+    private Optional<ReservedSlot> reserve(String location, String tag) {
+        return em.createNativeQuery(RESERVE_BEST).setParameter(1, at(clock.instant()))
+                .setParameter(3, location).setParameter(4, tag)
+                .getResultList().stream().findFirst().map(found -> {
+                    Object[] row = (Object[]) found;
+                    return new ReservedSlot(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
+                            ((Number) row[3]).intValue(), ((Number) row[4]).intValue());
+                });
     }
 
     private long eligibleCount() {
