@@ -19,6 +19,7 @@ import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -218,7 +219,7 @@ class BillingIT {
     }
 
     @Test
-    void aLowRateLimitMakesTheSweepFinishLaterInsteadOfMeetingRefusals() {
+    void aLowRateLimitMakesTheSweepFinishLaterInsteadOfMeetingRefusals() throws SQLException {
         NextPanelSimulator sim = NextPanelSimulator.start(); // a panel of its own: the budget is per server
         long budgetServer = registerServer(api, sim, 100);
         onlyActive(api, budgetServer);
@@ -229,7 +230,7 @@ class BillingIT {
         }
     }
 
-    private void sweepWithinBudget(NextPanelSimulator sim, long serverId) {
+    private void sweepWithinBudget(NextPanelSimulator sim, long serverId) throws SQLException {
         long plan = create("/api/v1/plans", plan("Budget " + System.nanoTime(), "2.00"));
         List<Long> services = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -261,6 +262,9 @@ class BillingIT {
         assertThat(hourLater.status()).isEqualTo(200);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(suspendedOf(services)).isEqualTo(5));
         assertThat(sim.requests("POST", "/api/v1/billing/accounts/") - suspendsBefore).isEqualTo(5);
+        // the hours gone by leave no budget rows behind: one for the hour we are in
+        assertThat(TestEnvironment.count("SELECT count(*) FROM panel_call_budget WHERE server_id = ?", serverId))
+                .isEqualTo(1);
     }
 
     private long suspendedOf(List<Long> services) {

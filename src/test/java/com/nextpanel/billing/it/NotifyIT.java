@@ -311,10 +311,6 @@ class NotifyIT {
     }
 
     private static long countOutbox() throws SQLException {
-        try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT count(*) FROM email_outbox")) {
-            r.next();
-            return r.getLong(1);
-        }
+        return TestEnvironment.count("SELECT count(*) FROM email_outbox");
     }
 }

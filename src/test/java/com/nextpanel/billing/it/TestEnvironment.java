@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
@@ -91,6 +93,19 @@ public class TestEnvironment implements LauncherSessionListener {
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user"),
                 System.getProperty("it.db.password"));
+    }
+
+    /** Counts rows straight from the database: {@code sql} is a SELECT count(*) with ? parameters. */
+    public static long count(String sql, Object... parameters) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     /** Everything Payara logged in this run (--logtofile rotates, hence the several files). */

@@ -48,7 +48,9 @@ public class PanelGateRecords {
     }
 
     private boolean take(long serverId, Instant window, int calls) {
-        return !em.createNativeQuery("INSERT INTO panel_call_budget AS b (server_id, window_start, used)"
+        // Past hours are dropped on the way, so the table holds one row per server, not one per hour forever.
+        return !em.createNativeQuery("WITH past AS (DELETE FROM panel_call_budget WHERE server_id = ?1 AND window_start < ?2)"
+                        + " INSERT INTO panel_call_budget AS b (server_id, window_start, used)"
                         + " SELECT id, ?2, ?3 FROM panel_server WHERE id = ?1 AND rate_limit_per_hour >= ?3"
                         + " ON CONFLICT (server_id, window_start) DO UPDATE SET used = b.used + ?3"
                         + " WHERE b.used + ?3 <= (SELECT rate_limit_per_hour FROM panel_server WHERE id = ?1)"
