@@ -7,7 +7,7 @@ import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.Problem;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,7 +20,7 @@ import java.time.Instant;
 
 /** Alerts: server offline, server nearly full, job needs attention. */
 @Path("/alerts")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class AlertsResource {

@@ -3,11 +3,11 @@ package com.nextpanel.billing.audit.boundary;
 import com.nextpanel.billing.audit.control.AuditLog;
 import com.nextpanel.billing.audit.entity.AuditEntry;
 import com.nextpanel.billing.platform.Page;
-import com.nextpanel.billing.platform.QueryFilters;
 import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.QueryFilters;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,7 +20,7 @@ import java.util.Locale;
 
 /** The audit log, newest first, filtered and paged. */
 @Path("/audit")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
 public class AuditResource {

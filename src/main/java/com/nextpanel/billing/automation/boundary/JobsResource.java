@@ -7,7 +7,7 @@ import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.QueryFilters;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** The durable panel actions: what is pending, what failed, what needs an operator. */
 @Path("/jobs")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class JobsResource {

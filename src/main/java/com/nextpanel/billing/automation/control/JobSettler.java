@@ -146,8 +146,10 @@ public class JobSettler {
                 }
             }
         } finally {
-            // nobody waits forever, whatever went wrong above
-            group.forEach(one -> one.answer(null, new IllegalStateException("not settled")));
+            // nobody waits forever, whatever went wrong above (an exception only for those unanswered:
+            // its stack trace cost 0.5 % of Payara's CPU in P2 when made for every attempt)
+            group.stream().filter(one -> !one.done)
+                    .forEach(one -> one.answer(null, new IllegalStateException("not settled")));
         }
     }
 

@@ -6,7 +6,7 @@ import com.nextpanel.billing.billing.control.BillingAutomation;
 import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** The billing automation: run it now, and what the last runs did. */
 @Path("/automation")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class AutomationResource {

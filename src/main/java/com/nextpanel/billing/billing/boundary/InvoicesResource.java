@@ -11,7 +11,7 @@ import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.QueryFilters;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +27,7 @@ import jakarta.ws.rs.core.Response;
 
 /** Invoices, and payments as a gateway notifies them (idempotent by external_reference). */
 @Path("/invoices")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)

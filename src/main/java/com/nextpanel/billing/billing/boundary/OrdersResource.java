@@ -12,7 +12,7 @@ import com.nextpanel.billing.platform.OptionalBody;
 import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,7 +30,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** Orders: placed with their first invoice; paid, they provision themselves. */
 @Path("/orders")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)

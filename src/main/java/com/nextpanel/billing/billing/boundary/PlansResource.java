@@ -9,7 +9,7 @@ import com.nextpanel.billing.billing.entity.Money;
 import com.nextpanel.billing.billing.entity.Plan;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,7 +30,7 @@ import java.util.Locale;
 
 /** Hosting plans for sale. */
 @Path("/plans")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
 @RolesAllowed(Roles.ADMIN)

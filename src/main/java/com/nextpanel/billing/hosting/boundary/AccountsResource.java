@@ -4,14 +4,14 @@ import com.nextpanel.billing.hosting.control.AccountActions;
 import com.nextpanel.billing.hosting.control.AccountStats;
 import com.nextpanel.billing.hosting.control.Accounts;
 import com.nextpanel.billing.hosting.entity.AccountStatus;
+import com.nextpanel.billing.platform.JsonValues;
 import com.nextpanel.billing.platform.Page;
-import com.nextpanel.billing.platform.QueryFilters;
 import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.QueryFilters;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import com.nextpanel.billing.platform.JsonValues;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -29,7 +29,7 @@ import java.util.Locale;
 
 /** The seed's account calls; {id} is our account_id, not the panel's user id. */
 @Path("/nextpanel/accounts")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class AccountsResource {

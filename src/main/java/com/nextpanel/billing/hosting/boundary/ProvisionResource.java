@@ -3,7 +3,7 @@ package com.nextpanel.billing.hosting.boundary;
 import com.nextpanel.billing.hosting.control.Provisioning;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 
 /** The seed's POST /nextpanel/provision: a hosting account on the best server (or the one named). */
 @Path("/nextpanel/provision")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)

@@ -7,7 +7,7 @@ import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.QueryFilters;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** The email outbox: what was sent to customers, what waits, what failed. Bodies never leave. */
 @Path("/emails")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class EmailsResource {

@@ -5,7 +5,7 @@ import com.nextpanel.billing.security.OperatorToken;
 import com.nextpanel.billing.security.OperatorTokens;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -28,7 +28,7 @@ import java.util.List;
 
 /** Who is calling, and the operators' tokens (ADMIN only; a token is shown once, when made). */
 @Path("/operators")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
