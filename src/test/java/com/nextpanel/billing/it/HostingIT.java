@@ -14,12 +14,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -222,28 +224,20 @@ class HostingIT {
         long second = registerServer(api, b, 20);
         onlyActive(api, first, second);
 
-        ExecutorService clients = Executors.newFixedThreadPool(50);
-        List<Future<Api.Reply>> replies = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            String username = username();
-            replies.add(clients.submit(() -> api.post("/api/v1/nextpanel/provision", provision(username))));
-        }
         int created = 0;
         int refused = 0;
         Map<Long, String> requestOfAccount = new HashMap<>();
-        for (Future<Api.Reply> reply : replies) {
-            int status = reply.get().status();
-            if (status == 200) {
+        for (Api.Reply reply : provisionAtOnce(Stream.generate(Fixtures::username).limit(200).toList(), 50)) {
+            if (reply.status() == 200) {
                 created++;
-                requestOfAccount.put(reply.get().json().getJsonNumber("account_id").longValue(),
-                        reply.get().header("X-Request-Id"));
-            } else if (status == 503) {
+                requestOfAccount.put(reply.json().getJsonNumber("account_id").longValue(),
+                        reply.header("X-Request-Id"));
+            } else if (reply.status() == 503) {
                 refused++;
             } else {
-                throw new AssertionError("Unexpected answer: " + reply.get());
+                throw new AssertionError("Unexpected answer: " + reply);
             }
         }
-        clients.shutdown();
 
         assertThat(created).isEqualTo(50);
         assertThat(refused).isEqualTo(150);
@@ -282,20 +276,13 @@ class HostingIT {
         onlyActive(api, serverId);
         String username = username();
 
-        ExecutorService clients = Executors.newFixedThreadPool(20);
-        List<Future<Api.Reply>> replies = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            replies.add(clients.submit(() -> api.post("/api/v1/nextpanel/provision", provision(username))));
-        }
         Map<Integer, Integer> byStatus = new HashMap<>();
-        for (Future<Api.Reply> reply : replies) {
-            Api.Reply answer = reply.get();
+        for (Api.Reply answer : provisionAtOnce(Collections.nCopies(20, username), 20)) {
             byStatus.merge(answer.status(), 1, Integer::sum);
             if (answer.status() == 409) {
                 assertThat(answer.json().getString("detail")).as(answer.toString()).contains(username);
             }
         }
-        clients.shutdown();
 
         // the same username at the same moment: one account, the others refused before any panel call
         assertThat(byStatus).containsOnly(Map.entry(200, 1), Map.entry(409, 19));
@@ -361,5 +348,23 @@ class HostingIT {
         var response = java.net.http.HttpClient.newHttpClient().send(request,
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);
+    }
+
+    /** Sends a provision for each username, {@code clients} at a time, and answers the replies in the same order. */
+    private List<Api.Reply> provisionAtOnce(List<String> usernames, int clients) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<Api.Reply>> sent = new ArrayList<>();
+            for (String username : usernames) {
+                sent.add(pool.submit(() -> api.post("/api/v1/nextpanel/provision", provision(username))));
+            }
+            List<Api.Reply> replies = new ArrayList<>();
+            for (Future<Api.Reply> reply : sent) {
+                replies.add(reply.get());
+            }
+            return replies;
+        } finally {
+            pool.shutdown();
+        }
     }
 }
