@@ -1,5 +1,6 @@
 package com.nextpanel.billing.platform;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
@@ -16,18 +17,14 @@ public class EntityIds {
     @PersistenceUnit(unitName = "billing")
     EntityManagerFactory entities;
 
-    private volatile Session session;
+    private Session session;
 
-    public long next(Class<?> entity) {
-        return ((Number) session().getNextSequenceNumberValue(entity)).longValue();
+    @PostConstruct
+    void findSession() {
+        session = entities.unwrap(Session.class);
     }
 
-    private Session session() {
-        Session known = session;
-        if (known == null) {
-            known = entities.unwrap(Session.class);
-            session = known;
-        }
-        return known;
+    public long next(Class<?> entity) {
+        return ((Number) session.getNextSequenceNumberValue(entity)).longValue();
     }
 }
