@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nextpanel.billing.it.console.Browser;
+import com.nextpanel.billing.it.console.BrowserTests;
 import com.nextpanel.simulator.NextPanelSimulator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -36,7 +37,7 @@ import org.openqa.selenium.WebElement;
  * simulated panels: what an operator does, as an operator does it. Each test leaves a screenshot
  * of its page in target/screenshots/.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({BrowserTests.class, ArquillianExtension.class})
 class ConsoleIT {
 
     @RegisterExtension

@@ -40,6 +40,7 @@ public final class Browser implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    static final String INSTALL = "apt-get install -y chromium chromium-driver";
 
     private final ChromeDriverService service;
     private final ChromeDriver driver;
@@ -59,8 +60,8 @@ public final class Browser implements AutoCloseable {
      * that resolves no host but the loopback and the application's own.
      */
     public static Browser start(String appHost) {
-        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
-            throw new IllegalStateException("The console tests need Debian's browser: apt-get install -y chromium chromium-driver");
+        if (!installed()) {
+            throw new IllegalStateException("The console tests need Debian's browser: " + INSTALL);
         }
         System.setProperty("SE_OFFLINE", "true"); // Selenium Manager is skipped anyway: both paths are given
         try {
@@ -83,6 +84,11 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Debian's Chromium and its driver are both there. */
+    static boolean installed() {
+        return CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
     }
 
     public WebDriver driver() {
