@@ -9,6 +9,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -95,15 +96,16 @@ public class HealthProber {
     }
 
     private void probeOne(PanelServer server, AtomicBoolean settled) {
+        Instant probedAt = clock.instant();
         long started = System.nanoTime();
         try {
             clients.of(credentials.endpointOf(server, config.probeTimeout())).health();
             if (settled.compareAndSet(false, true)) {
-                results.success(server.id(), (int) ((System.nanoTime() - started) / 1_000_000), clock.instant());
+                results.success(server.id(), (int) ((System.nanoTime() - started) / 1_000_000), probedAt);
             }
         } catch (PanelException e) {
             if (settled.compareAndSet(false, true)) {
-                results.failure(server.id(), e.getMessage(), clock.instant(), config.offlineAfterFailures());
+                results.failure(server.id(), e.getMessage(), probedAt, config.offlineAfterFailures());
             }
         }
     }

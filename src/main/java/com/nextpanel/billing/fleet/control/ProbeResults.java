@@ -41,28 +41,35 @@ public class ProbeResults {
         return ids.stream().map(Number::longValue).toList();
     }
 
-    public void success(long serverId, int latencyMs, Instant now) {
+    /**
+     * A probe that started at {@code probedAt} answered. Like {@link #failure}, it is recorded only
+     * if no probe that started later has been recorded already: a slow answer never overwrites a
+     * newer one (a success from before a panel hung must not hide the failures since).
+     */
+    public void success(long serverId, int latencyMs, Instant probedAt) {
         boolean wasOnline = wasOnline(serverId);
-        em.createNativeQuery("UPDATE panel_server SET is_online = true, consecutive_failures = 0,"
-                        + " last_checked_at = ?1, latency_ms = ?2, last_error = NULL WHERE id = ?3")
-                .setParameter(1, at(now))
+        int recorded = em.createNativeQuery("UPDATE panel_server SET is_online = true, consecutive_failures = 0,"
+                        + " last_checked_at = ?1, latency_ms = ?2, last_error = NULL"
+                        + " WHERE id = ?3 AND (last_checked_at IS NULL OR last_checked_at <= ?1)")
+                .setParameter(1, at(probedAt))
                 .setParameter(2, latencyMs)
                 .setParameter(3, serverId)
                 .executeUpdate();
-        if (!wasOnline) {
+        if (recorded == 1 && !wasOnline) {
             LOG.info(() -> "Server " + serverId + " is online (" + latencyMs + " ms)");
             alerts.clear(Alert.Kind.SERVER_OFFLINE, "server", serverId);
         }
     }
 
     /** One more failure; the server goes offline once it has failed {@code offlineAfter} times in a row. */
-    public void failure(long serverId, String error, Instant now, int offlineAfter) {
+    public void failure(long serverId, String error, Instant probedAt, int offlineAfter) {
         boolean wasOnline = wasOnline(serverId);
         em.createNativeQuery("UPDATE panel_server SET consecutive_failures = consecutive_failures + 1,"
                         + " is_online = CASE WHEN consecutive_failures + 1 >= ?1 THEN false ELSE is_online END,"
-                        + " last_checked_at = ?2, latency_ms = NULL, last_error = ?3 WHERE id = ?4")
+                        + " last_checked_at = ?2, latency_ms = NULL, last_error = ?3"
+                        + " WHERE id = ?4 AND (last_checked_at IS NULL OR last_checked_at <= ?2)")
                 .setParameter(1, offlineAfter)
-                .setParameter(2, at(now))
+                .setParameter(2, at(probedAt))
                 .setParameter(3, error.length() > 1000 ? error.substring(0, 999) + "…" : error)
                 .setParameter(4, serverId)
                 .executeUpdate();
