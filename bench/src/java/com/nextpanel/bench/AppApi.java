@@ -114,7 +114,7 @@ final class AppApi {
     }
 
     /**
-     * POST /provision with the seed's body and the given (unique) username. Sent with the JDK's
+     * POST /provision with the integration guide's body and the given (unique) username. Sent with the JDK's
      * plain blocking HttpURLConnection (kept-alive connections): java.net.http's client cost this
      * JVM about 2 ms of CPU per request under P2's load, CPU the app under test then lacked.
      */

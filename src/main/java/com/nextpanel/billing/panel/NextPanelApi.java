@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The NextPanel panel API as a MicroProfile REST Client. No class-level @Path: it breaks
- * Jersey's model validation on this Payara (DESIGN.md). The actions answer the bare
+ * Jersey's model validation on this Payara (docs/design.md). The actions answer the bare
  * {@link Response}: their body says nothing we use, and parsing it was a seventh of a call's CPU.
  */
 @Produces(MediaType.APPLICATION_JSON)

@@ -7,7 +7,7 @@ import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
-/** snake_case JSON everywhere, as the seed API speaks it; nulls are written, not dropped. */
+/** snake_case JSON everywhere, as the integration guide's API speaks it; nulls are written, not dropped. */
 @Provider
 public class JsonConfig implements ContextResolver<Jsonb> {
 

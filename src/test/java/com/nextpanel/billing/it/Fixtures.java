@@ -20,7 +20,7 @@ public final class Fixtures {
         return prefix + SEQUENCE.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 1_000_000, 36);
     }
 
-    /** The seed's POST /nextpanel/servers body for a simulator. */
+    /** The integration guide's POST /nextpanel/servers body for a simulator. */
     public static JsonObject seedServer(String name, NextPanelSimulator sim) {
         return Json.createObjectBuilder()
                 .add("name", name)
@@ -56,7 +56,7 @@ public final class Fixtures {
         }
     }
 
-    /** The seed's provision body, with a fresh username. */
+    /** The integration guide's provision body, with a fresh username. */
     public static JsonObject provision(String username) {
         return Json.createObjectBuilder()
                 .add("customer_id", 123)

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The seed's server calls and the fleet's refusals, against real simulators over HTTP. */
+/** The integration guide's server calls and the fleet's refusals, against real simulators over HTTP. */
 @ExtendWith(ArquillianExtension.class)
 class FleetIT {
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The seed's account calls end to end, load balancing and capacity, against simulators over HTTP. */
+/** The integration guide's account calls end to end, load balancing and capacity, against simulators over HTTP. */
 @ExtendWith(ArquillianExtension.class)
 class HostingIT {
 

@@ -33,7 +33,7 @@ import java.util.logging.Logger;
 @Startup
 @Singleton
 @DependsOn("DatabaseMigration")
-@TransactionManagement(TransactionManagementType.BEAN) // rule 1: jobs call panels outside transactions
+@TransactionManagement(TransactionManagementType.BEAN) // jobs call panels, never inside a transaction
 @ManagedExecutorDefinition(name = JobWorker.EXECUTOR, maxAsync = AutomationConfig.MOST_IN_FLIGHT)
 public class JobWorker {
 

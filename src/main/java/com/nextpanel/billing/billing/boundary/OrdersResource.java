@@ -71,7 +71,7 @@ public class OrdersResource {
         return view(services.order(id));
     }
 
-    /** The seed's option 2: marks the order paid (its first invoice, in full) and provisions; twice is once. */
+    /** The integration guide's "mark paid": pays the first invoice in full and provisions; twice is once. */
     @POST
     @Path("/{id}/pay")
     @Consumes(MediaType.WILDCARD)

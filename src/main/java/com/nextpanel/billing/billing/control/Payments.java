@@ -22,7 +22,7 @@ import java.time.Clock;
 
 /**
  * Money in. A payment and everything it sets off happen in one transaction: the invoice settles,
- * the order's account is queued for provisioning (DESIGN rule 3), a renewal moves the due date,
+ * the order's account is queued for provisioning (a job, as every panel action), a renewal moves the due date,
  * a service suspended for non-payment is queued for unsuspension. A replayed notification (same
  * external reference) changes nothing.
  */
@@ -80,7 +80,7 @@ public class Payments {
         return new Recorded(payment, invoice, false);
     }
 
-    /** The seed's "mark the order paid": pays its first invoice in full, once. */
+    /** The integration guide's "mark the order paid": pays its first invoice in full, once. */
     public Recorded payOrder(long orderId, String method, String reference) {
         Invoice first = invoices.firstOf(orderId);
         if (first.status() == Invoice.Status.PAID) {

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 /**
  * Keeps a service in step with its account and tells the customer, in the transaction that
  * records the panel's answer: the welcome email (with the password), suspension, unsuspension
- * and termination notices. Accounts made without an order (the seed's admin calls) have no
+ * and termination notices. Accounts made without an order (the integration guide's admin calls) have no
  * service and are left alone.
  */
 @ApplicationScoped

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
- * The seed's POST /nextpanel/servers body. A class with fields, not a record: Payara's OpenAPI
+ * The integration guide's POST /nextpanel/servers body. A class with fields, not a record: Payara's OpenAPI
  * generator fails on constraint annotations that records copy onto constructor parameters.
  */
 public class NewServer {

@@ -3,7 +3,7 @@ package com.nextpanel.billing.fleet.boundary;
 import com.nextpanel.billing.fleet.entity.PanelServer;
 import java.time.Instant;
 
-/** One row of GET /servers/status, as the seed shows it ({@code server_id} is a string there). */
+/** One row of GET /servers/status, as the integration guide shows it ({@code server_id} is a string there). */
 public record ServerStatus(String serverId, String name, String url, boolean isActive, boolean isOnline,
         int currentAccounts, int capacity, double utilization, Instant lastChecked, Integer latencyMs,
         int consecutiveFailures, String lastError) {

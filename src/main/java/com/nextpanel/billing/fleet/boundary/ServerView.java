@@ -50,7 +50,7 @@ public class ServerView {
         updatedAt = s.updatedAt();
     }
 
-    /** The seed's 201 answer (clients of the original read message, server_id, name, url) plus the server. */
+    /** The integration guide's 201 answer (its clients read message, server_id, name, url) plus the server. */
     public static class Added extends ServerView {
         public final String message = "Server added successfully";
         public final long serverId;

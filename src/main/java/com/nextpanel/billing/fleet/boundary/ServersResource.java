@@ -30,7 +30,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 
-/** The seed's server calls: the fleet of NextPanel servers. */
+/** The integration guide's server calls: the fleet of NextPanel servers. */
 @Path("/nextpanel/servers")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -22,7 +22,7 @@ import java.util.logging.Logger;
 @Startup
 @Singleton
 @DependsOn("DatabaseMigration")
-@TransactionManagement(TransactionManagementType.BEAN) // rule 1: no panel call inside a transaction
+@TransactionManagement(TransactionManagementType.BEAN) // no panel call inside a transaction
 public class ProbeSchedule {
 
     private static final Logger LOG = Logger.getLogger(ProbeSchedule.class.getName());

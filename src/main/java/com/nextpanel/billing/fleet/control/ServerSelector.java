@@ -20,7 +20,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Load balancing as the seed describes it: among active, online, not isolated servers with a free
+ * Load balancing as the integration guide describes it: among active, online, not isolated servers with a free
  * slot, the one with the most free slots (then the lower utilization, then the lower id). The slot
  * is taken by a conditional UPDATE, in the caller's transaction or in a statement of its own, so
  * concurrent provisions on any number of threads and nodes can never overfill a server.
@@ -82,7 +82,7 @@ public class ServerSelector {
     }
 
     /**
-     * Reserves a slot on the operator's choice ({@code serverId}, the seed's "server_id"), held to
+     * Reserves a slot on the operator's choice ({@code serverId}, the provision body's "server_id"), held to
      * the same rules, or as {@link #reserveBest} does when it is null, and writes {@code alongside}
      * in the same statement, which runs alone (autocommit): the slot
      * and the rows that need it are written together or not at all, in one round trip, and the

@@ -3,7 +3,7 @@ package com.nextpanel.billing.hosting.boundary;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import java.time.Instant;
 
-/** An account as the API shows it. {@code id} is the seed's account_id. */
+/** An account as the API shows it. {@code id} is the integration guide's account_id. */
 public record AccountView(long id, long accountId, Long serverId, Long nextpanelUserId, String username, String email,
         String fullName, String phone, String company, Long packageId, Long customerId, Long orderId, String status,
         Instant suspendedAt, String suspensionReason, Instant terminatedAt, String failureReason, Instant createdAt,

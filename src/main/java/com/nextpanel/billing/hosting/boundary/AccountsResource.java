@@ -27,7 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 
-/** The seed's account calls; {id} is our account_id, not the panel's user id. */
+/** The integration guide's account calls; {id} is our account_id, not the panel's user id. */
 @Path("/nextpanel/accounts")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Turns a job run within the request into the answer the seed's clients expect: done → 200,
+ * Turns a job run within the request into the answer the integration guide's clients expect: done → 200,
  * still retrying → 202 "pending", refused for good → 4xx, needs an operator → 502.
  */
 final class ActionAnswers {

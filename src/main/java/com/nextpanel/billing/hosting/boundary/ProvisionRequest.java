@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
-/** The seed's POST /nextpanel/provision body (fields, not a record: see NewServer). */
+/** The integration guide's POST /nextpanel/provision body (fields, not a record: see NewServer). */
 public class ProvisionRequest {
     @Positive public Long customerId;
     @Positive public Long orderId;

@@ -14,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The seed's POST /nextpanel/provision: a hosting account on the best server (or the one named). */
+/** The integration guide's POST /nextpanel/provision: a hosting account on the best server (or the one named). */
 @Path("/nextpanel/provision")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

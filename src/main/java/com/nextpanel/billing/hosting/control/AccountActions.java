@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 
 /**
  * Suspend, unsuspend, terminate: each queued as a job in a short transaction (refused at once
- * if the account's state does not allow it), then run within the request like the seed does.
+ * if the account's state does not allow it), then run within the request as the integration guide's service did.
  */
 @ApplicationScoped
 public class AccountActions {

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
-/** Live usage of an account, read from its panel (never cached: the seed's stats are live). */
+/** Live usage of an account, read from its panel (never cached: the integration guide's stats are live). */
 @ApplicationScoped
 public class AccountStats {
 

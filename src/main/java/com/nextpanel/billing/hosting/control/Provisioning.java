@@ -38,7 +38,7 @@ public class Provisioning {
     public record Provisioned(HostingAccount account, Job job, ReservedSlot slot) {
     }
 
-    /** The seed's POST /nextpanel/provision: reserve a slot, then create on the panel within this request. */
+    /** The integration guide's POST /nextpanel/provision: reserve a slot, then create on the panel in this request. */
     public Provisioned provisionNow(NewAccount request) {
         AccountOpening.Opened opened;
         try {
