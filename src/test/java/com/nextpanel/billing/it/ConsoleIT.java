@@ -358,7 +358,7 @@ class ConsoleIT {
         NextPanelSimulator sim = simulator();
         String name = "<img src=x onerror=alert(1)> " + Fixtures.unique("");
         Api.Reply added = api.post("/api/v1/nextpanel/servers",
-                Json.createObjectBuilder(Fixtures.seedServer(name, sim)).add("description", "<b>bold?</b>").build());
+                Json.createObjectBuilder(Fixtures.guideServer(name, sim)).add("description", "<b>bold?</b>").build());
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
         browser.open(base, "fleet");
         browser.signIn(TestEnvironment.ADMIN_TOKEN);
@@ -506,7 +506,7 @@ class ConsoleIT {
     }
 
     private long registerNamed(String name, String location, String description, NextPanelSimulator sim, int capacity) {
-        Api.Reply reply = api.post("/api/v1/nextpanel/servers", Json.createObjectBuilder(Fixtures.seedServer(name, sim))
+        Api.Reply reply = api.post("/api/v1/nextpanel/servers", Json.createObjectBuilder(Fixtures.guideServer(name, sim))
                 .add("capacity", capacity).add("location", location).add("description", description).build());
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json().getJsonNumber("server_id").longValue();

@@ -21,7 +21,7 @@ public final class Fixtures {
     }
 
     /** The integration guide's POST /nextpanel/servers body for a simulator. */
-    public static JsonObject seedServer(String name, NextPanelSimulator sim) {
+    public static JsonObject guideServer(String name, NextPanelSimulator sim) {
         return Json.createObjectBuilder()
                 .add("name", name)
                 .add("description", "Primary hosting server - US East")
@@ -35,7 +35,7 @@ public final class Fixtures {
     }
 
     public static long registerServer(Api api, NextPanelSimulator sim, int capacity) {
-        JsonObject body = Json.createObjectBuilder(seedServer(unique("Server "), sim))
+        JsonObject body = Json.createObjectBuilder(guideServer(unique("Server "), sim))
                 .add("capacity", capacity).build();
         Api.Reply reply = api.post("/api/v1/nextpanel/servers", body);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);

@@ -56,7 +56,7 @@ class FleetIT {
     }
 
     long register(NextPanelSimulator sim) {
-        Api.Reply reply = api.post("/api/v1/nextpanel/servers", Fixtures.seedServer(uniqueName(), sim));
+        Api.Reply reply = api.post("/api/v1/nextpanel/servers", Fixtures.guideServer(uniqueName(), sim));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json().getJsonNumber("server_id").longValue();
     }
@@ -66,11 +66,11 @@ class FleetIT {
     }
 
     @Test
-    void addServerAnswersAsTheSeedDoes() {
+    void addServerAnswersAsTheIntegrationGuideSays() {
         NextPanelSimulator sim = simulator();
         String name = uniqueName();
 
-        Api.Reply reply = api.post("/api/v1/nextpanel/servers", Fixtures.seedServer(name, sim));
+        Api.Reply reply = api.post("/api/v1/nextpanel/servers", Fixtures.guideServer(name, sim));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         JsonObject body = reply.json();
@@ -98,7 +98,7 @@ class FleetIT {
             closedPort = socket.getLocalPort();
         }
         String name = uniqueName();
-        JsonObject body = Json.createObjectBuilder(Fixtures.seedServer(name, simulator()))
+        JsonObject body = Json.createObjectBuilder(Fixtures.guideServer(name, simulator()))
                 .add("base_url", "http://127.0.0.1:" + closedPort).build();
 
         Api.Reply reply = api.post("/api/v1/nextpanel/servers", body);
@@ -113,7 +113,7 @@ class FleetIT {
     void addServerRefusesWrongCredentialsWithThePanelsReason() {
         NextPanelSimulator sim = simulator();
         String name = uniqueName();
-        JsonObject body = Json.createObjectBuilder(Fixtures.seedServer(name, sim)).add("api_secret", "nps_wrong").build();
+        JsonObject body = Json.createObjectBuilder(Fixtures.guideServer(name, sim)).add("api_secret", "nps_wrong").build();
 
         Api.Reply reply = api.post("/api/v1/nextpanel/servers", body);
 
@@ -127,10 +127,10 @@ class FleetIT {
     void addServerRefusesADuplicateNameWithoutCallingThePanel() {
         NextPanelSimulator sim = simulator();
         String name = uniqueName();
-        assertThat(api.post("/api/v1/nextpanel/servers", Fixtures.seedServer(name, sim)).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/nextpanel/servers", Fixtures.guideServer(name, sim)).status()).isEqualTo(201);
         long healthCallsBefore = sim.requests("GET", "/api/health");
 
-        Api.Reply reply = api.post("/api/v1/nextpanel/servers", Fixtures.seedServer(name.toUpperCase(), sim));
+        Api.Reply reply = api.post("/api/v1/nextpanel/servers", Fixtures.guideServer(name.toUpperCase(), sim));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
         assertThat(reply.json().getString("detail")).contains("already exists");
@@ -140,7 +140,7 @@ class FleetIT {
     @Test
     void addServerValidatesEveryFieldBeforeCallingAnything() {
         NextPanelSimulator sim = simulator();
-        JsonObject body = Json.createObjectBuilder(Fixtures.seedServer(" ", sim))
+        JsonObject body = Json.createObjectBuilder(Fixtures.guideServer(" ", sim))
                 .add("base_url", "ftp://nowhere")
                 .add("capacity", 0)
                 .remove("api_secret")
@@ -234,14 +234,14 @@ class FleetIT {
     void removedServerIsGoneAndFreesItsName() {
         NextPanelSimulator sim = simulator();
         String name = uniqueName();
-        long id = api.post("/api/v1/nextpanel/servers", Fixtures.seedServer(name, sim)).json().getInt("server_id");
+        long id = api.post("/api/v1/nextpanel/servers", Fixtures.guideServer(name, sim)).json().getInt("server_id");
 
         Api.Reply reply = api.delete("/api/v1/nextpanel/servers/" + id);
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(api.get("/api/v1/nextpanel/servers/" + id).status()).isEqualTo(404);
         assertThat(api.delete("/api/v1/nextpanel/servers/" + id).status()).isEqualTo(404);
-        assertThat(api.post("/api/v1/nextpanel/servers", Fixtures.seedServer(name, sim)).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/nextpanel/servers", Fixtures.guideServer(name, sim)).status()).isEqualTo(201);
     }
 
     @Test
@@ -286,7 +286,7 @@ class FleetIT {
     }
 
     @Test
-    void statusAnswersWithTheSeedFields() {
+    void statusAnswersWithTheIntegrationGuidesFields() {
         NextPanelSimulator sim = simulator();
         long id = register(sim);
 

@@ -59,7 +59,7 @@ class HostingIT {
     }
 
     @Test
-    void theSeedsAccountCallsWorkVerbatim() {
+    void theIntegrationGuidesAccountCallsWorkVerbatim() {
         NextPanelSimulator sim = simulator();
         long serverId = registerServer(api, sim, 100);
         onlyActive(api, serverId);

@@ -46,7 +46,7 @@ class PlatformIT {
     }
 
     private long registerServer(Api api, String name) {
-        Api.Reply reply = api.post("/api/v1/nextpanel/servers", Fixtures.seedServer(name, sim));
+        Api.Reply reply = api.post("/api/v1/nextpanel/servers", Fixtures.guideServer(name, sim));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json().getJsonNumber("server_id").longValue();
     }
@@ -63,7 +63,7 @@ class PlatformIT {
             assertThat(reply.json().getString("detail")).contains("Authorization: Bearer");
             assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer");
         }
-        Api.Reply post = anonymous.post("/api/v1/nextpanel/servers", Fixtures.seedServer("Sneaky", sim));
+        Api.Reply post = anonymous.post("/api/v1/nextpanel/servers", Fixtures.guideServer("Sneaky", sim));
         assertThat(post.status()).isEqualTo(401);
         assertThat(sim.requests("GET", "/api/v1/billing/accounts/0")).isEqualTo(panelCallsBefore);
     }
@@ -89,7 +89,7 @@ class PlatformIT {
 
         Api.Reply me = viewer.get("/api/v1/operators/me");
         Api.Reply reads = viewer.get("/api/v1/nextpanel/servers");
-        Api.Reply write = viewer.post("/api/v1/nextpanel/servers", Fixtures.seedServer("Viewer's " + System.nanoTime(), sim));
+        Api.Reply write = viewer.post("/api/v1/nextpanel/servers", Fixtures.guideServer("Viewer's " + System.nanoTime(), sim));
         Api.Reply listed = admin.get("/api/v1/operators/tokens");
 
         assertThat(me.json().getString("role")).isEqualTo("VIEWER");
@@ -173,7 +173,7 @@ class PlatformIT {
         String name = "Audited " + System.nanoTime();
         long id = registerServer(api, name);
         api.patch("/api/v1/nextpanel/servers/" + id, Json.createObjectBuilder().add("capacity", 7).build());
-        api.post("/api/v1/nextpanel/servers", Fixtures.seedServer(name, sim)); // refused: the name is taken
+        api.post("/api/v1/nextpanel/servers", Fixtures.guideServer(name, sim)); // refused: the name is taken
 
         Api.Reply trail = api.get("/api/v1/audit?target_type=server&target_id=" + id);
         Api.Reply refusals = api.get("/api/v1/audit?action=server.register&outcome=refused");

@@ -67,10 +67,10 @@ public class TestEnvironment implements LauncherSessionListener {
                 user = "postgres";
                 password = "";
             }
-            recreate(adminUrl, user, password);
-            System.setProperty("it.db.url", adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + DATABASE + "$1"));
+            System.setProperty("it.db.admin-url", adminUrl);
             System.setProperty("it.db.user", user);
             System.setProperty("it.db.password", password);
+            System.setProperty("it.db.url", freshDatabase(DATABASE));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
@@ -127,11 +127,15 @@ public class TestEnvironment implements LauncherSessionListener {
         }
     }
 
-    private static void recreate(String adminUrl, String user, String password) throws SQLException {
-        try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + DATABASE);
+    /** Drops and creates a database on the tests' PostgreSQL server; answers its JDBC URL. */
+    public static String freshDatabase(String name) throws SQLException {
+        String adminUrl = System.getProperty("it.db.admin-url");
+        try (Connection c = DriverManager.getConnection(adminUrl, System.getProperty("it.db.user"),
+                System.getProperty("it.db.password")); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name);
         }
+        return adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
     }
 
     private static String env(String name, String fallback) {
