@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nextpanel.billing.security.SecretCipher;
 import com.nextpanel.simulator.NextPanelSimulator;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -12,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -146,6 +153,47 @@ class PlatformIT {
         assertThat(openapi.body()).contains("/api/v1/nextpanel/servers").contains("/api/v1/nextpanel/servers/status")
                 .contains("/api/v1/audit");
         assertThat(metrics.status()).isEqualTo(200);
+    }
+
+    /** What a client's generator reads: it must parse without a message and name every call. */
+    @Test
+    void theApiDocumentParsesCleanlyAndDescribesEveryCall() {
+        Api root = Api.anonymous(urlOf(Deployments.serverRoot(deployment)));
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+
+        for (String path : List.of("/openapi", "/openapi?format=json")) {
+            Api.Reply reply = root.get(path);
+            assertThat(reply.status()).as(path).isEqualTo(200);
+            SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(reply.body(), null, options);
+            assertThat(parsed.getMessages()).as(path).isEmpty();
+            assertThat(parsed.getOpenAPI()).as(path).isNotNull();
+        }
+
+        OpenAPI document = new OpenAPIV3Parser().readContents(root.get("/openapi").body(), null, options).getOpenAPI();
+        assertThat(document.getInfo().getTitle()).isEqualTo("NextPanel Billing API");
+        assertThat(document.getInfo().getVersion()).isNotBlank();
+        assertThat(document.getInfo().getDescription()).isNotBlank();
+        SecurityScheme bearer = document.getComponents().getSecuritySchemes().get("bearer");
+        assertThat(bearer.getType()).isEqualTo(SecurityScheme.Type.HTTP);
+        assertThat(bearer.getScheme()).isEqualTo("bearer");
+        assertThat(document.getSecurity()).anySatisfy(requirement -> assertThat(requirement).containsKey("bearer"));
+        // the token is required of everything documented; health, metrics and /openapi are not documented here
+        assertThat(document.getPaths().keySet()).isNotEmpty().allSatisfy(p -> assertThat(p).startsWith("/api/v1/"));
+
+        List<Operation> operations = document.getPaths().values().stream()
+                .flatMap(item -> item.readOperations().stream()).toList();
+        assertThat(operations).hasSizeGreaterThan(40).allSatisfy(operation -> {
+            assertThat(operation.getSummary()).as(operation.getOperationId()).isNotBlank();
+            assertThat(operation.getOperationId()).matches("[a-z][a-zA-Z0-9]+");
+        });
+        assertThat(operations).extracting(Operation::getOperationId).doesNotHaveDuplicates();
+        // the JSON is snake_case (JsonConfig), and so are the schemas' properties
+        assertThat(document.getComponents().getSchemas()).allSatisfy((name, schema) -> assertThat(
+                schema.getProperties() == null ? Map.of() : schema.getProperties()).as(name).allSatisfy(
+                        (property, type) -> assertThat((String) property).matches("[a-z][a-z0-9_]*")));
+        assertThat(document.getComponents().getSchemas().get("NewServer").getProperties())
+                .containsKeys("name", "base_url", "api_key", "api_secret", "tags", "is_active");
     }
 
     @Test

@@ -17,12 +17,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Alerts: server offline, server nearly full, job needs attention. */
 @Path("/alerts")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "Alerts")
 public class AlertsResource {
 
     @Inject
@@ -42,6 +45,7 @@ public class AlertsResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "listAlerts", summary = "List alerts: open ones unless status says resolved or all")
     public Page<AlertView> list(@QueryParam("status") String status, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         Boolean open = switch (status == null ? "open" : status) {
@@ -57,6 +61,7 @@ public class AlertsResource {
 
     @POST
     @Path("/{id}/resolve")
+    @Operation(operationId = "resolveAlert", summary = "Mark an alert resolved")
     public AlertView resolve(@PathParam("id") long id) {
         Alert alert = alerts.resolve(id, audit.actor());
         audit.success("alert.resolve", "alert", id, alert.message());

@@ -17,12 +17,15 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit log, newest first, filtered and paged. */
 @Path("/audit")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+@Tag(name = "Audit")
 public class AuditResource {
 
     @Inject
@@ -38,6 +41,7 @@ public class AuditResource {
     }
 
     @GET
+    @Operation(operationId = "searchAuditLog", summary = "Search the audit log, newest first")
     public Page<AuditView> search(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("target_type") String targetType, @QueryParam("target_id") String targetId,
             @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to,

@@ -16,12 +16,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The durable panel actions: what is pending, what failed, what needs an operator. */
 @Path("/jobs")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "Jobs")
 public class JobsResource {
 
     @Inject
@@ -32,6 +35,7 @@ public class JobsResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "listJobs", summary = "List panel jobs by status, kind or account")
     public Page<JobView> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
             @QueryParam("account_id") Long accountId, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
@@ -45,6 +49,7 @@ public class JobsResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "getJob", summary = "Get a panel job")
     public JobView one(@PathParam("id") long id) {
         return JobView.of(jobs.get(id));
     }
@@ -52,6 +57,7 @@ public class JobsResource {
     /** An operator's retry of a job that failed or needs attention: runs it now and answers how it went. */
     @POST
     @Path("/{id}/retry")
+    @Operation(operationId = "retryJob", summary = "Retry a failed job, or one that needs attention, now")
     public JobView retry(@PathParam("id") long id) {
         return JobView.of(retries.retry(id));
     }

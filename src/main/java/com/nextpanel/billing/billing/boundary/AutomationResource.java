@@ -15,12 +15,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The billing automation: run it now, and what the last runs did. */
 @Path("/automation")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "Automation")
 public class AutomationResource {
 
     @Inject
@@ -32,6 +35,8 @@ public class AutomationResource {
     @POST
     @Path("/run")
     @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "runBillingDay",
+            summary = "Run the billing day now: overdue marks, suspensions, terminations, renewal invoices")
     public RunView run() {
         return RunView.of(automation.run("manual"));
     }
@@ -39,6 +44,7 @@ public class AutomationResource {
     @GET
     @Path("/runs")
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "listAutomationRuns", summary = "List automation runs and what each did, newest first")
     public Page<RunView> latest(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Page.Request request = Page.request(page, size);
         return new Page<>(runs.latest(request.offset(), request.size()).stream().map(RunView::of).toList(),

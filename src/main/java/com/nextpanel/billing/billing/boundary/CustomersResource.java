@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Customers. */
 @Path("/customers")
@@ -28,12 +30,14 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "Customers")
 public class CustomersResource {
 
     @Inject
     Customers customers;
 
     @POST
+    @Operation(operationId = "createCustomer", summary = "Add a customer")
     public Response add(@Valid @NotNull NewCustomer body, @Context UriInfo uri) {
         var customer = customers.add(body.email.trim(), body.fullName.trim(), body.phone, body.company);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(customer.id())).build())
@@ -42,6 +46,7 @@ public class CustomersResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "listCustomers", summary = "List customers, optionally by email")
     public Page<CustomerView> list(@QueryParam("email") String email, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         Page.Request request = Page.request(page, size);
@@ -52,6 +57,7 @@ public class CustomersResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "getCustomer", summary = "Get a customer")
     public CustomerView one(@PathParam("id") long id) {
         return CustomerView.of(customers.get(id));
     }

@@ -24,6 +24,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Invoices, and payments as a gateway notifies them (idempotent by external_reference). */
 @Path("/invoices")
@@ -31,6 +33,7 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "Invoices")
 public class InvoicesResource {
 
     @Inject
@@ -41,6 +44,7 @@ public class InvoicesResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "listInvoices", summary = "List invoices by customer, service or status")
     public Page<InvoiceView> list(@QueryParam("customer_id") Long customerId, @QueryParam("service_id") Long serviceId,
             @QueryParam("status") String status, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Page.Request request = Page.request(page, size);
@@ -52,6 +56,7 @@ public class InvoicesResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "getInvoice", summary = "Get an invoice with its lines and payments")
     public InvoiceView one(@PathParam("id") long id) {
         return InvoiceView.of(invoices.get(id), invoices.payments(id));
     }
@@ -59,6 +64,8 @@ public class InvoicesResource {
     /** 201 for a new payment, 200 for a notification delivered again (nothing changes). */
     @POST
     @Path("/{id}/payments")
+    @Operation(operationId = "recordPayment",
+            summary = "Record a gateway's payment on an invoice (idempotent by external_reference)")
     public Response pay(@PathParam("id") long id, @Valid @NotNull NewPayment body) {
         Invoice invoice = invoices.get(id);
         String currency = body.currency == null ? invoice.total().currency() : body.currency;

@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Orders: placed with their first invoice; paid, they provision themselves. */
 @Path("/orders")
@@ -34,6 +36,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "Orders")
 public class OrdersResource {
 
     @Inject
@@ -49,6 +52,8 @@ public class OrdersResource {
     Invoices invoices;
 
     @POST
+    @Operation(operationId = "placeOrder",
+            summary = "Place an order: a customer buys a plan (creates the service and its first invoice)")
     public Response place(@Valid @NotNull NewOrder body, @Context UriInfo uri) {
         Orders.Placed placed = orders.place(body.customerId, body.planId, body.username);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(placed.order().id())).build())
@@ -57,6 +62,7 @@ public class OrdersResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "listOrders", summary = "List orders, optionally by customer")
     public Page<OrderView> list(@QueryParam("customer_id") Long customerId, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         Page.Request request = Page.request(page, size);
@@ -67,6 +73,7 @@ public class OrdersResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "getOrder", summary = "Get an order with its service and first invoice")
     public OrderView one(@PathParam("id") long id) {
         return view(services.order(id));
     }
@@ -75,6 +82,8 @@ public class OrdersResource {
     @POST
     @Path("/{id}/pay")
     @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "payOrder",
+            summary = "Mark an order paid and provision its account (paying twice is paying once)")
     public OrderView pay(@PathParam("id") long id, String json) {
         OrderPayment body = OptionalBody.read(json, OrderPayment.class);
         services.order(id); // 404 before anything else

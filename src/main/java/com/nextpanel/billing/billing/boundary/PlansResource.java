@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Hosting plans for sale. */
 @Path("/plans")
@@ -34,6 +36,7 @@ import java.util.Locale;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "Plans")
 public class PlansResource {
 
     @Inject
@@ -43,6 +46,7 @@ public class PlansResource {
     Clock clock;
 
     @POST
+    @Operation(operationId = "createPlan", summary = "Add a hosting plan for sale")
     public Response add(@Valid @NotNull NewPlan body, @Context UriInfo uri) {
         Plan plan = plans.add(new Plan(body.name.trim(), new Money(body.price, body.currency),
                 BillingCycle.valueOf(body.billingCycle.toUpperCase(Locale.ROOT)), body.packageId,
@@ -54,6 +58,7 @@ public class PlansResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "listPlans", summary = "List hosting plans")
     public List<PlanView> all() {
         return plans.all().stream().map(PlanView::of).toList();
     }
@@ -61,6 +66,7 @@ public class PlansResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "getPlan", summary = "Get a hosting plan")
     public PlanView one(@PathParam("id") long id) {
         return PlanView.of(plans.get(id));
     }
@@ -68,6 +74,8 @@ public class PlansResource {
     /** Takes a plan off sale (or back on); its running services are not touched. */
     @PATCH
     @Path("/{id}")
+    @Operation(operationId = "updatePlan",
+            summary = "Take a plan off sale or put it back on (running services are not touched)")
     public PlanView change(@PathParam("id") long id, @Valid @NotNull PlanChange body) {
         return PlanView.of(plans.setActive(id, body.isActive));
     }

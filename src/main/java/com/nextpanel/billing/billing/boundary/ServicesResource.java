@@ -21,6 +21,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The hosting services customers pay for. */
 @Path("/services")
@@ -28,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "Services")
 public class ServicesResource {
 
     @Inject
@@ -38,6 +41,7 @@ public class ServicesResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "listServices", summary = "List services by customer or status")
     public Page<ServiceView> list(@QueryParam("customer_id") Long customerId, @QueryParam("status") String status,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Page.Request request = Page.request(page, size);
@@ -49,6 +53,7 @@ public class ServicesResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "getService", summary = "Get a service")
     public ServiceView one(@PathParam("id") long id) {
         return ServiceView.of(services.get(id));
     }
@@ -56,6 +61,8 @@ public class ServicesResource {
     /** {"when": "immediate"} terminates the account now; "end_of_period" at the next due date. */
     @POST
     @Path("/{id}/cancel")
+    @Operation(operationId = "cancelService",
+            summary = "Cancel a service now (terminates its account) or at the end of its period")
     public ServiceView cancel(@PathParam("id") long id, @Valid @NotNull Cancellation body) {
         if ("immediate".equals(body.when)) {
             cancellation.cancelNow(id);

@@ -29,6 +29,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The integration guide's server calls: the fleet of NextPanel servers. */
 @Path("/nextpanel/servers")
@@ -36,6 +38,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "Servers")
 public class ServersResource {
 
     @Inject
@@ -54,6 +57,7 @@ public class ServersResource {
     MasterKeyRotation rotation;
 
     @POST
+    @Operation(operationId = "registerServer", summary = "Register a NextPanel server")
     public Response add(@Valid @NotNull NewServer body, @Context UriInfo uri) {
         PanelServer server = registry.register(body.details(), body.credentials());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(server.id())).build())
@@ -63,6 +67,7 @@ public class ServersResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "listServers", summary = "List the NextPanel servers with their load")
     public List<ServerView> all() {
         return fleet.all().stream().map(ServerView::new).toList();
     }
@@ -70,6 +75,8 @@ public class ServersResource {
     @GET
     @Path("/status")
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "listServerStatus",
+            summary = "List every server's health, probing them first if refresh=true")
     public List<ServerStatus> status(@QueryParam("refresh") boolean refresh) {
         if (refresh) {
             prober.probeAll();
@@ -79,6 +86,8 @@ public class ServersResource {
 
     @POST
     @Path("/test")
+    @Operation(operationId = "testServerConnection",
+            summary = "Test a panel's URL and API credentials without saving them")
     public ConnectionTest.Result test(@Valid @NotNull ConnectionCheck body) {
         return connectionTest.run(ServerFields.normalizeUrl(body.baseUrl), body.credentials());
     }
@@ -86,6 +95,8 @@ public class ServersResource {
     /** After a master-key rotation: every stored secret (panel credentials, job passwords, email bodies). */
     @POST
     @Path("/reseal-secrets")
+    @Operation(operationId = "resealSecrets",
+            summary = "Re-encrypt every stored secret with the current master key (after a key rotation)")
     public Map<String, Object> resealSecrets() {
         Map<String, Integer> resealed = rotation.resealAll();
         return Map.of("resealed_servers", resealed.getOrDefault("servers", 0), "resealed", resealed,
@@ -95,6 +106,7 @@ public class ServersResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "getServer", summary = "Get a NextPanel server")
     public ServerView one(@PathParam("id") long id) {
         return new ServerView(fleet.get(id));
     }
@@ -102,6 +114,7 @@ public class ServersResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(operationId = "updateServer", summary = "Change a server's details (JSON merge patch)")
     public ServerView edit(@PathParam("id") long id, JsonObject body) {
         ServerPatch patch = ServerPatch.of(body);
         return new ServerView(registry.update(id, patch::applyTo));
@@ -109,12 +122,15 @@ public class ServersResource {
 
     @PUT
     @Path("/{id}/credentials")
+    @Operation(operationId = "replaceServerCredentials",
+            summary = "Replace a server's API credentials, and optionally its URL, once the new ones work")
     public ServerView replaceCredentials(@PathParam("id") long id, @Valid @NotNull NewCredentials body) {
         return new ServerView(registry.replaceCredentials(id, body.credentials(), body.normalizedBaseUrl()));
     }
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "removeServer", summary = "Remove a server that has no accounts")
     public Map<String, Object> remove(@PathParam("id") long id) {
         registry.remove(id);
         return Map.of("message", "Server removed", "server_id", id);

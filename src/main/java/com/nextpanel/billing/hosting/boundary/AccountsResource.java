@@ -26,12 +26,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The integration guide's account calls; {id} is our account_id, not the panel's user id. */
 @Path("/nextpanel/accounts")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "Accounts")
 public class AccountsResource {
 
     @Inject
@@ -45,6 +48,7 @@ public class AccountsResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "listAccounts", summary = "List hosting accounts by server, customer, status or username")
     public Page<AccountView> list(@QueryParam("server_id") Long serverId, @QueryParam("customer_id") Long customerId,
             @QueryParam("status") String status, @QueryParam("username") String username,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -58,6 +62,7 @@ public class AccountsResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "getAccount", summary = "Get a hosting account")
     public AccountView one(@PathParam("id") long id) {
         return AccountView.of(accounts.get(id));
     }
@@ -66,6 +71,7 @@ public class AccountsResource {
     @POST
     @Path("/{id}/suspend")
     @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "suspendAccount", summary = "Suspend a hosting account on its panel")
     public Response suspend(@PathParam("id") long id, @QueryParam("reason") String reasonParam, String body) {
         var acted = actions.suspend(id, reason(reasonParam, body));
         return ActionAnswers.acted(acted.account(), acted.job(), "Account suspended", "Suspension");
@@ -74,6 +80,7 @@ public class AccountsResource {
     @POST
     @Path("/{id}/unsuspend")
     @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "unsuspendAccount", summary = "Lift the suspension of a hosting account")
     public Response unsuspend(@PathParam("id") long id) {
         var acted = actions.unsuspend(id);
         return ActionAnswers.acted(acted.account(), acted.job(), "Account unsuspended", "Unsuspension");
@@ -81,6 +88,7 @@ public class AccountsResource {
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "terminateAccount", summary = "Terminate a hosting account: delete it from its panel")
     public Response terminate(@PathParam("id") long id) {
         var acted = actions.terminate(id);
         return ActionAnswers.acted(acted.account(), acted.job(), "Account deleted", "Termination");
@@ -89,6 +97,7 @@ public class AccountsResource {
     @GET
     @Path("/{id}/stats")
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "getAccountStats", summary = "Get an account's live usage from its panel")
     public JsonObject stats(@PathParam("id") long id) {
         return stats.of(id);
     }

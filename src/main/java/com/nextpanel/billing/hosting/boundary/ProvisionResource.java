@@ -13,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The integration guide's POST /nextpanel/provision: a hosting account on the best server (or the one named). */
 @Path("/nextpanel/provision")
@@ -20,12 +22,15 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "Provisioning")
 public class ProvisionResource {
 
     @Inject
     Provisioning provisioning;
 
     @POST
+    @Operation(operationId = "provisionAccount",
+            summary = "Provision a hosting account on the best server, or on the one named")
     public Response provision(@Valid @NotNull ProvisionRequest body) {
         Provisioning.Provisioned result = provisioning.provisionNow(body.toNewAccount());
         return ActionAnswers.provisioned(result.account(), result.job(), result.slot());

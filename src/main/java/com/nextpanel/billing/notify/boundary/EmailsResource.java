@@ -16,12 +16,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The email outbox: what was sent to customers, what waits, what failed. Bodies never leave. */
 @Path("/emails")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "Emails")
 public class EmailsResource {
 
     @Inject
@@ -32,6 +35,7 @@ public class EmailsResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "listEmails", summary = "List outbox emails by status, recipient or template (no bodies)")
     public Page<EmailView> list(@QueryParam("status") String status, @QueryParam("recipient") String recipient,
             @QueryParam("template") String template, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
@@ -46,6 +50,7 @@ public class EmailsResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "getEmail", summary = "Get an outbox email (no body)")
     public EmailView one(@PathParam("id") long id) {
         return EmailView.of(outbox.get(id));
     }
@@ -53,6 +58,7 @@ public class EmailsResource {
     /** An operator's retry of an email that failed: a fresh attempt budget, sent by the next round. */
     @POST
     @Path("/{id}/retry")
+    @Operation(operationId = "retryEmail", summary = "Send a failed email again, with a fresh attempt budget")
     public EmailView retry(@PathParam("id") long id) {
         Email email = outbox.retryByOperator(id);
         audit.success("email.retry", "email", id, email.template().column() + " email to " + email.recipient());

@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Who is calling, and the operators' tokens (ADMIN only; a token is shown once, when made). */
 @Path("/operators")
@@ -32,6 +34,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "Operators")
 public class OperatorsResource {
 
     @Inject
@@ -64,12 +67,15 @@ public class OperatorsResource {
     @GET
     @Path("/me")
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    @Operation(operationId = "getCurrentOperator", summary = "The caller's operator name and role")
     public Me me(@Context SecurityContext caller) {
         return new Me(caller.getUserPrincipal().getName(), caller.isUserInRole(Roles.ADMIN) ? Roles.ADMIN : Roles.VIEWER);
     }
 
     @POST
     @Path("/tokens")
+    @Operation(operationId = "issueOperatorToken",
+            summary = "Issue an operator token (its value is shown only in this answer)")
     public Response issue(@Valid @NotNull NewToken body) {
         var issued = tokens.issue(body.name.trim(), body.role);
         audit.success("operator.token.issue", "operator_token", issued.token().id(),
@@ -81,12 +87,14 @@ public class OperatorsResource {
 
     @GET
     @Path("/tokens")
+    @Operation(operationId = "listOperatorTokens", summary = "List operator tokens (never their values)")
     public List<TokenView> all() {
         return tokens.all().stream().map(TokenView::of).toList();
     }
 
     @DELETE
     @Path("/tokens/{id}")
+    @Operation(operationId = "revokeOperatorToken", summary = "Revoke an operator token: it stops working at once")
     public TokenView revoke(@PathParam("id") long id) {
         OperatorToken token = tokens.revoke(id);
         audit.success("operator.token.revoke", "operator_token", id, token.name());
