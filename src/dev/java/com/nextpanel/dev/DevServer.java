@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * One-command dev start ({@code mvn -Pserve}): an embedded PostgreSQL unless {@code DB_URL} is
  * set, dev secrets kept in the data folder, then Payara Micro as a child JVM with the WAR at
- * {@code /}. A child JVM boots faster and lighter than Payara inside Maven's JVM (RECIPES.md).
+ * {@code /}. A child JVM boots faster and lighter than Payara inside Maven's JVM.
  * Everything started here is stopped by one shutdown hook, registered before anything starts.
  */
 public final class DevServer {
@@ -112,13 +112,14 @@ public final class DevServer {
         String mailDescription = startMailCatcherUnlessMailServerSet(env);
 
         Instant payaraStarted = Instant.now();
-        say("starting Payara Micro " + PayaraChild.microJar().getFileName() + " on port " + port + " with " + war);
+        say("starting Payara Micro " + PayaraChild.microJar().getFileName() + " on port " + port + " with " + war
+                + " (log " + payaraLog() + ")");
         PayaraChild app;
         synchronized (lifecycle) {
             if (stopping) {
                 return 130;
             }
-            app = payara = PayaraChild.start(war, port, env, pidFile());
+            app = payara = PayaraChild.start(war, port, env, pidFile(), payaraLog());
         }
         PayaraChild.Readiness readiness = app.awaitReady(port);
         if (!readiness.ready()) {
@@ -201,6 +202,7 @@ public final class DevServer {
         say("  API       " + appUrl + "api/v1" + (noHealthCheck ? "   (the app has no /health/ready yet)" : ""));
         say("  Database  " + db);
         say("  Mail      " + mailServer);
+        say("  Log       " + payaraLog() + " (Payara's own; its SEVERE records also show here)");
         if (token.generated()) {
             printTokenBox(token);
             say("  Try it    " + String.format(listCall, token.value()));
@@ -270,6 +272,10 @@ public final class DevServer {
             throw new RefusedStart("port " + port + " is in use (`ss -ltnp 'sport = :" + port + "'` tells by what);"
                     + " stop that program or pick another port, e.g. " + hint);
         }
+    }
+
+    private Path payaraLog() {
+        return data.resolve("payara.log");
     }
 
     private Path pidFile() {
