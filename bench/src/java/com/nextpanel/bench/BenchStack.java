@@ -327,7 +327,7 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
@@ -335,11 +335,11 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
-    private static Path microJar() throws Exception {
+    static Path microJar() throws Exception {
         return Path.of(PayaraMicro.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
