@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -38,6 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Pattern REFUSAL =
+            Pattern.compile("Failed to load resource: the server responded with a status of (4\\d\\d|502|503) ");
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     static final String INSTALL = "apt-get install -y chromium chromium-driver";
@@ -222,13 +225,14 @@ public final class Browser implements AutoCloseable {
 
     /**
      * What the page's console reported as errors since the last call: a script error, a CSP
-     * violation. Refused API calls (401, 403, 409, 502…) are the console's business and are left out.
+     * violation, an answer of 500. The API's refusals (4xx, and 502/503 for a panel or a fleet that
+     * cannot serve) are the console's business to show, and are left out.
      */
     public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
-                .filter(m -> !m.contains("Failed to load resource: the server responded with a status of"))
+                .filter(m -> !REFUSAL.matcher(m).find())
                 .toList();
     }
 
