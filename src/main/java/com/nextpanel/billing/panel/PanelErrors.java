@@ -12,6 +12,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.Instant;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /** Turns the panel's error answers and transport failures into {@link PanelException}s. */
@@ -40,7 +41,7 @@ public class PanelErrors implements ResponseExceptionMapper<PanelException> {
         if (kind == PanelException.Kind.PANEL_ERROR) {
             return new PanelUnavailable(kind, status, detail, null);
         }
-        Duration retryAfter = status == 429 ? retryAfter(response.getHeaderString("Retry-After")) : null;
+        Duration retryAfter = status == 429 ? RetryAfter.of(response.getHeaderString("Retry-After"), Instant.now()) : null;
         return new PanelException(kind, status, detail, retryAfter, null);
     }
 
@@ -76,17 +77,6 @@ public class PanelErrors implements ResponseExceptionMapper<PanelException> {
             return detail == null ? body : detail.toString();
         } catch (RuntimeException notJson) {
             return body.length() > 200 ? body.substring(0, 200) + "…" : body;
-        }
-    }
-
-    private static Duration retryAfter(String header) {
-        if (header == null) {
-            return Duration.ofSeconds(60);
-        }
-        try {
-            return Duration.ofSeconds(Math.max(1, Long.parseLong(header.trim())));
-        } catch (NumberFormatException httpDate) {
-            return Duration.ofSeconds(60);
         }
     }
 
