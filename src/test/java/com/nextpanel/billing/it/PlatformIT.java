@@ -128,6 +128,18 @@ class PlatformIT {
     }
 
     @Test
+    void noTokenMayTakeTheNameTheAuditLogGivesTheApplication() {
+        Api admin = Api.admin(deployment);
+
+        Api.Reply system = admin.post("/api/v1/operators/tokens",
+                Json.createObjectBuilder().add("name", " System ").add("role", "ADMIN").build());
+
+        assertProblem(system, 409, "audit log");
+        assertThat(admin.get("/api/v1/operators/tokens").array().getValuesAs(JsonObject.class))
+                .noneSatisfy(t -> assertThat(t.getString("name")).isEqualToIgnoringCase("system"));
+    }
+
+    @Test
     void answersCarryBrowserHardening() {
         for (Api.Reply reply : List.of(Api.admin(deployment).get("/api/v1/nextpanel/servers"),
                 Api.anonymous(deployment).get("/api/v1/nextpanel/servers"))) {
