@@ -20,6 +20,7 @@ final class Faults {
     private volatile long latencyNanos;
     private volatile double errorRate;
     private final AtomicReference<FailNext> failNext = new AtomicReference<>(new FailNext(0, 0));
+    private final AtomicInteger echoingRejections = new AtomicInteger();
     private volatile boolean hang;
     private volatile boolean closed;
     private volatile int rateLimit;
@@ -55,6 +56,18 @@ final class Faults {
         }
         double rate = errorRate;
         return rate > 0 && ThreadLocalRandom.current().nextDouble() < rate ? 500 : 0;
+    }
+
+    void rejectNextEchoingInput(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("rejectNextEchoingInput(" + count + ")");
+        }
+        echoingRejections.set(count);
+    }
+
+    /** @return whether to answer this (authenticated) request with a 422 that echoes its body */
+    boolean takeEchoingRejection() {
+        return echoingRejections.getAndUpdate(n -> n > 0 ? n - 1 : n) > 0;
     }
 
     synchronized void setHang(boolean on) {
@@ -132,6 +145,7 @@ final class Faults {
         setLatency(Duration.ZERO);
         setErrorRate(0);
         failNext(0, 0);
+        rejectNextEchoingInput(0);
         setHang(false);
         setRateLimit(0, HOUR);
     }
@@ -146,6 +160,7 @@ final class Faults {
                 .add("rate_limit", Reply.object().add("requests", rateLimit)
                         .add("window_seconds", rateWindow.toMillis() / 1000.0))
                 .add("fail_next", Reply.object().add("count", f.count).add("status", f.status))
+                .add("reject_next_echoing_input", echoingRejections.get())
                 .build();
     }
 }

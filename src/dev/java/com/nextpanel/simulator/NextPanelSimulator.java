@@ -4,6 +4,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -118,6 +119,14 @@ public final class NextPanelSimulator implements AutoCloseable {
     /** The next {@code count} requests answer {@code status} without doing any work. */
     public void failNext(int count, int status) {
         faults.failNext(count, status);
+    }
+
+    /**
+     * The next {@code count} authenticated requests are refused the way FastAPI refuses a body it
+     * cannot validate: a 422 whose {@code detail} list echoes the request body as {@code input}.
+     */
+    public void rejectNextEchoingInput(int count) {
+        faults.rejectNextEchoingInput(count);
     }
 
     public void setHang(boolean hang) {
@@ -307,6 +316,13 @@ public final class NextPanelSimulator implements AutoCloseable {
             if (retryAfter > 0) {
                 return Reply.error(429, "Rate limit exceeded").withHeader("Retry-After", Long.toString(retryAfter));
             }
+        }
+        if (faults.takeEchoingRejection()) {
+            JsonObject input = Reply.parseObject(body, JsonValue.EMPTY_JSON_OBJECT);
+            return Reply.json(422, Reply.object().add("detail", Reply.JSON.createArrayBuilder().add(Reply.object()
+                    .add("type", "missing").add("loc", Reply.JSON.createArrayBuilder().add("body").add("plan"))
+                    .add("msg", "Field required")
+                    .add("input", input == null ? JsonValue.NULL : input))).build());
         }
         try {
             return panel.route(method, path, body);

@@ -81,6 +81,9 @@ final class SimControl {
             JsonObject f = in.getJsonObject("fail_next");
             sim.failNext(f.getJsonNumber("count").intValueExact(), f.getInt("status", 500));
         }
+        if (in.containsKey("reject_next_echoing_input")) {
+            sim.rejectNextEchoingInput(in.getJsonNumber("reject_next_echoing_input").intValueExact());
+        }
         if (in.containsKey("refuse_for_seconds")) {
             double seconds = in.getJsonNumber("refuse_for_seconds").doubleValue();
             if (seconds > 0) {

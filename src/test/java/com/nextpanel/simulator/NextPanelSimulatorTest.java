@@ -203,6 +203,21 @@ class NextPanelSimulatorTest {
     }
 
     @Test
+    void anEchoingRejectionAnswersFastApis422WithTheRequestAsInput() {
+        sim.rejectNextEchoingInput(1);
+
+        HttpResponse<String> refused = post(ACCOUNTS, accountJson("jill", "jill@example.com"));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        JsonObject problem = json(refused).getJsonArray("detail").getJsonObject(0);
+        assertThat(problem.getString("msg")).isEqualTo("Field required");
+        assertThat(problem.getJsonArray("loc").toString()).isEqualTo("[\"body\",\"plan\"]");
+        assertThat(problem.getJsonObject("input").getString("password")).isEqualTo(PASSWORD);
+        assertThat(sim.accountCount()).isZero();
+        assertThat(post(ACCOUNTS, accountJson("jill", "jill@example.com")).statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void errorRateOneFailsEverything() {
         sim.setErrorRate(1.0);
         for (int i = 0; i < 5; i++) {

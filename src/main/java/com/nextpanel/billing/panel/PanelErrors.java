@@ -1,6 +1,7 @@
 package com.nextpanel.billing.panel;
 
 import com.nextpanel.billing.platform.JsonValues;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -12,6 +13,8 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /** Turns the panel's error answers and transport failures into {@link PanelException}s. */
@@ -40,7 +43,7 @@ public class PanelErrors implements ResponseExceptionMapper<PanelException> {
         if (kind == PanelException.Kind.PANEL_ERROR) {
             return new PanelUnavailable(kind, status, detail, null);
         }
-        Duration retryAfter = status == 429 ? retryAfter(response.getHeaderString("Retry-After")) : null;
+        Duration retryAfter = status == 429 ? RetryAfter.of(response.getHeaderString("Retry-After"), Instant.now()) : null;
         return new PanelException(kind, status, detail, retryAfter, null);
     }
 
@@ -65,29 +68,43 @@ public class PanelErrors implements ResponseExceptionMapper<PanelException> {
         } catch (RuntimeException e) {
             return response.getStatusInfo().getReasonPhrase();
         }
+        return detailOf(body, response.getStatusInfo().getReasonPhrase());
+    }
+
+    /**
+     * The panel's words in an error body: FastAPI's {"detail": "…"}, or its 422 list of
+     * {loc, msg, type, input}, of which only where and what: {@code input} echoes the request.
+     */
+    static String detailOf(String body, String reasonPhrase) {
         if (body == null || body.isBlank()) {
-            return response.getStatusInfo().getReasonPhrase();
+            return reasonPhrase;
         }
         try (var reader = JsonValues.reader(body)) {
             JsonValue detail = reader.readObject().get("detail");
             if (detail instanceof JsonString text) {
                 return text.getString();
             }
+            if (detail instanceof JsonArray problems) {
+                String listed = problems.stream().filter(p -> p instanceof JsonObject o && o.get("msg") instanceof JsonString)
+                        .map(JsonValue::asJsonObject).map(PanelErrors::locatedMessage)
+                        .collect(Collectors.joining("; "));
+                return listed.isEmpty() ? reasonPhrase : listed;
+            }
             return detail == null ? body : detail.toString();
         } catch (RuntimeException notJson) {
-            return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+            return body;
         }
     }
 
-    private static Duration retryAfter(String header) {
-        if (header == null) {
-            return Duration.ofSeconds(60);
+    /** {"loc": ["body", "email"], "msg": "Field required"} → "body.email: Field required". */
+    private static String locatedMessage(JsonObject problem) {
+        String message = problem.getString("msg");
+        if (!(problem.get("loc") instanceof JsonArray loc) || loc.isEmpty()) {
+            return message;
         }
-        try {
-            return Duration.ofSeconds(Math.max(1, Long.parseLong(header.trim())));
-        } catch (NumberFormatException httpDate) {
-            return Duration.ofSeconds(60);
-        }
+        String where = loc.stream().map(part -> part instanceof JsonString text ? text.getString() : part.toString())
+                .collect(Collectors.joining("."));
+        return where + ": " + message;
     }
 
     static JsonObject empty() {

@@ -1,5 +1,6 @@
 package com.nextpanel.billing.panel;
 
+import jakarta.json.Json;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -26,17 +27,43 @@ public class PanelException extends RuntimeException {
         ISOLATED
     }
 
+    /** The most of a panel's words kept: they go to jobs, accounts, the audit log and API answers. */
+    static final int LONGEST_DETAIL = 500;
+    private static final String HIDDEN = "****";
+
     private final Kind kind;
     private final int status;
-    private final String panelDetail;
+    /** The panel's words whole, in memory only: {@link #hiding} must see a secret the cap would cut. */
+    private final String panelText;
     private final Duration retryAfter;
 
     public PanelException(Kind kind, int status, String panelDetail, Duration retryAfter, Throwable cause) {
-        super(describe(kind, status, panelDetail), cause);
+        super(describe(kind, status, capped(panelDetail)), cause);
         this.kind = kind;
         this.status = status;
-        this.panelDetail = panelDetail;
+        this.panelText = panelDetail;
         this.retryAfter = retryAfter;
+    }
+
+    /**
+     * The same failure with {@code secret} blanked out of the panel's words: a panel may echo the
+     * request it refused, password included, and its words are stored and shown.
+     */
+    public PanelException hiding(String secret) {
+        if (secret == null || secret.isEmpty() || panelText == null) {
+            return this;
+        }
+        String escaped = Json.createValue(secret).toString();
+        String hidden = panelText.replace(secret, HIDDEN)
+                .replace(escaped.substring(1, escaped.length() - 1), HIDDEN);
+        if (hidden.equals(panelText)) {
+            return this;
+        }
+        PanelException copy = this instanceof PanelUnavailable
+                ? new PanelUnavailable(kind, status, hidden, getCause())
+                : new PanelException(kind, status, hidden, retryAfter, getCause());
+        copy.setStackTrace(getStackTrace());
+        return copy;
     }
 
     public Kind kind() {
@@ -48,9 +75,9 @@ public class PanelException extends RuntimeException {
         return status;
     }
 
-    /** The panel's own words ({"detail": …}), or our description of the transport failure. */
+    /** The panel's own words ({"detail": …}), or our description of the transport failure; at most 500 characters. */
     public String panelDetail() {
-        return panelDetail;
+        return capped(panelText);
     }
 
     public Optional<Duration> retryAfter() {
@@ -68,6 +95,10 @@ public class PanelException extends RuntimeException {
             case UNREACHABLE, TIMEOUT, RATE_LIMITED, PANEL_ERROR, ISOLATED -> true;
             case CREDENTIALS_REJECTED, NOT_FOUND, REJECTED -> false;
         };
+    }
+
+    private static String capped(String text) {
+        return text == null || text.length() <= LONGEST_DETAIL ? text : text.substring(0, LONGEST_DETAIL - 1) + "…";
     }
 
     private static String describe(Kind kind, int status, String detail) {

@@ -18,6 +18,10 @@ public record Page<T>(List<T> items, long total, int page, int size) {
         if (s < 1 || s > MAX_SIZE) {
             throw Problem.badRequest("size must be between 1 and " + MAX_SIZE + ", not " + s);
         }
+        if ((long) (p - 1) * s > Integer.MAX_VALUE) {
+            // the row offset must fit the int that JPA's setFirstResult takes
+            throw Problem.badRequest("page " + p + " is beyond any listing at size " + s);
+        }
         return new Request(p, s);
     }
 

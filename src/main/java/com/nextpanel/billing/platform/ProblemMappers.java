@@ -13,6 +13,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -140,6 +141,11 @@ public final class ProblemMappers {
     }
 
     static Response unexpected(Throwable e) {
+        Optional<Problem> raced = UniqueViolations.in(e);
+        if (raced.isPresent()) {
+            LOG.log(Level.FINE, "A unique index refused a write", e);
+            return ProblemJson.response(raced.get());
+        }
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error, reference " + reference, e);
         return ProblemJson.response(new Problem(500, "internal", "Internal Server Error",

@@ -1,5 +1,6 @@
 package com.nextpanel.billing.security;
 
+import com.nextpanel.billing.audit.control.AuditLog;
 import com.nextpanel.billing.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +32,11 @@ public class OperatorTokens {
     public Issued issue(String name, String role) {
         if (TokenIdentityStore.BOOTSTRAP_CALLER.equalsIgnoreCase(name)) {
             throw Problem.conflict("'" + name + "' is the bootstrap admin's name; choose another");
+        }
+        if (AuditLog.SYSTEM.equalsIgnoreCase(name)) {
+            // a token of that name would pass for the application in the audit log
+            throw Problem.conflict("'" + name + "' is the name the audit log gives the application's own work"
+                    + " (timers, workers); choose another");
         }
         boolean taken = !em.createQuery("SELECT t.id FROM OperatorToken t WHERE LOWER(t.name) = LOWER(:name)"
                         + " AND t.revokedAt IS NULL", Long.class)

@@ -2,6 +2,8 @@ package com.nextpanel.billing.security;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -22,6 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TokenIdentityStore implements IdentityStore {
 
     static final String BOOTSTRAP_CALLER = "admin";
+    /** As long as the tokens we issue carry entropy for: a short one is guessable, and it is an admin. */
+    static final int SHORTEST_ADMIN_TOKEN = 32;
     private static final Logger LOG = Logger.getLogger(TokenIdentityStore.class.getName());
     /** Writing last_used_at on every call would turn each read into a write. */
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
@@ -38,12 +42,24 @@ public class TokenIdentityStore implements IdentityStore {
 
     private String adminTokenHash;
 
+    /** Creating the store at deployment makes a too-short token stop the start, not the first call. */
+    void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        // the observer itself is the check: this bean's @PostConstruct has run by now
+    }
+
     @PostConstruct
     void init() {
-        adminTokenHash = adminToken.filter(t -> !t.isBlank()).map(TokenHash::of).orElse(null);
-        if (adminTokenHash == null) {
+        String token = adminToken.filter(t -> !t.isBlank()).orElse(null);
+        if (token == null) {
             LOG.warning("BILLING_ADMIN_TOKEN is not set: only operator tokens kept in the database can sign in");
+            return;
         }
+        if (token.length() < SHORTEST_ADMIN_TOKEN) {
+            throw new IllegalStateException("BILLING_ADMIN_TOKEN has " + token.length() + " characters; it needs at least "
+                    + SHORTEST_ADMIN_TOKEN + " (e.g. `openssl rand -base64 32`), or leave it unset and sign in with"
+                    + " operator tokens only");
+        }
+        adminTokenHash = TokenHash.of(token);
     }
 
     /** Not transactional: most calls carry the bootstrap token, which needs no database at all. */

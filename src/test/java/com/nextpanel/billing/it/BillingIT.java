@@ -295,7 +295,72 @@ class BillingIT {
                 .add("method", "card").add("external_reference", "y" + System.nanoTime()).build()).status()).isEqualTo(400);
     }
 
+    @Test
+    void aCurrencyThatLooksLikeACodeButIsNotIso4217IsRefusedAs400() {
+        long customer = create("/api/v1/customers", Json.createObjectBuilder()
+                .add("email", Fixtures.unique("iso") + "@example.com").add("full_name", "Iso").build());
+        long plan = create("/api/v1/plans", plan("Iso " + System.nanoTime(), "1.00"));
+        long invoice = api.post("/api/v1/orders", Json.createObjectBuilder().add("customer_id", customer)
+                .add("plan_id", plan).add("username", username()).build()).json().getJsonNumber("invoice_id").longValue();
+
+        Api.Reply newPlan = api.post("/api/v1/plans", Json.createObjectBuilder(plan("Abc " + System.nanoTime(), "1.00"))
+                .add("currency", "ABC").build());
+        Api.Reply payment = api.post("/api/v1/invoices/" + invoice + "/payments", Json.createObjectBuilder()
+                .add("amount", "1.00").add("currency", "ABC").add("method", "card")
+                .add("external_reference", "abc" + System.nanoTime()).build());
+
+        for (Api.Reply reply : List.of(newPlan, payment)) {
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().getString("detail")).isEqualTo("currency: must be an ISO 4217 code such as USD");
+        }
+    }
+
+    /** The second of two requests that passed the same check at once meets the unique index: a 409, not a 500. */
+    @Test
+    void aCustomerPlanOrPaymentMadeTwiceAtOnceAnswers409() throws SQLException {
+        String email = Fixtures.unique("twice") + "@example.com";
+        String planName = "Twice " + System.nanoTime();
+        long customer = create("/api/v1/customers", Json.createObjectBuilder()
+                .add("email", Fixtures.unique("payer") + "@example.com").add("full_name", "Payer").build());
+        long plan = create("/api/v1/plans", plan("Paid twice " + System.nanoTime(), "1.00"));
+        long invoice = invoiceOfNewOrder(customer, plan);
+        long otherInvoice = invoiceOfNewOrder(customer, plan);
+        String reference = "ch_twice_" + System.nanoTime();
+
+        Api.Reply sameEmail = HeldRow.raceAgainst("customer",
+                "INSERT INTO customer (email, full_name, created_at) VALUES (?, 'Held', now())",
+                () -> api.post("/api/v1/customers", Json.createObjectBuilder().add("email", email.toUpperCase())
+                        .add("full_name", "Second").build()), email);
+        Api.Reply sameName = HeldRow.raceAgainst("plan", "INSERT INTO plan (name, price, currency, billing_cycle,"
+                        + " package_id, created_at) VALUES (?, 1.00, 'USD', 'monthly', 1, now())",
+                () -> api.post("/api/v1/plans", plan(planName, "2.00")), planName);
+        Api.Reply sameReference = HeldRow.raceAgainst("payment", "INSERT INTO payment (invoice_id, amount, currency,"
+                        + " method, external_reference, received_at) VALUES (?, 1.00, 'USD', 'card', ?, now())",
+                () -> api.post("/api/v1/invoices/" + invoice + "/payments", Json.createObjectBuilder()
+                        .add("amount", "1.00").add("method", "card").add("external_reference", reference).build()),
+                otherInvoice, reference);
+
+        assertConflict(sameEmail, "A customer with this email already exists");
+        assertConflict(sameName, "A plan with this name already exists");
+        assertConflict(sameReference, "A payment with this external reference already exists");
+        assertThat(api.get("/api/v1/invoices/" + invoice).json().getJsonArray("payments")).isEmpty();
+    }
+
     // --- helpers ---------------------------------------------------------------------------
+
+    private long invoiceOfNewOrder(long customer, long plan) {
+        Api.Reply order = api.post("/api/v1/orders", Json.createObjectBuilder().add("customer_id", customer)
+                .add("plan_id", plan).add("username", username()).build());
+        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        return order.json().getJsonNumber("invoice_id").longValue();
+    }
+
+    private static void assertConflict(Api.Reply reply, String detailPart) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().getString("detail")).contains(detailPart);
+    }
 
     private static JsonObject plan(String name, String price) {
         return Json.createObjectBuilder().add("name", name).add("price", new java.math.BigDecimal(price))

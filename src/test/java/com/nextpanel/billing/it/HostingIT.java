@@ -312,6 +312,33 @@ class HostingIT {
         assertThat(server(api, serverId).getInt("current_accounts")).isZero();
     }
 
+    /** FastAPI's 422 echoes the request, password included, as "input": only where and what are kept. */
+    @Test
+    void aPanelRefusalThatEchoesTheRequestKeepsThePasswordOutOfEveryRecordAndAnswer() throws Exception {
+        NextPanelSimulator sim = simulator();
+        long serverId = registerServer(api, sim, 10);
+        onlyActive(api, serverId);
+        String password = provision("x").getString("password");
+        sim.rejectNextEchoingInput(1);
+
+        Api.Reply reply = api.post("/api/v1/nextpanel/provision", provision(username()));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        assertThat(reply.json().getString("detail")).contains("body.plan: Field required");
+        long accountId = reply.json().getJsonNumber("account_id").longValue();
+        String answers = reply.body() + api.get("/api/v1/jobs?account_id=" + accountId).body()
+                + api.get("/api/v1/nextpanel/accounts/" + accountId).body() + api.get("/api/v1/audit?size=500").body()
+                + api.get("/api/v1/nextpanel/servers/" + serverId).body();
+        assertThat(answers).contains("body.plan: Field required").doesNotContain(password);
+        for (String column : List.of("panel_job.last_error", "hosting_account.failure_reason", "audit_log.detail",
+                "panel_server.last_error")) {
+            String[] tableAndColumn = column.split("\\.");
+            assertThat(TestEnvironment.count("SELECT count(*) FROM " + tableAndColumn[0] + " WHERE " + tableAndColumn[1]
+                    + " LIKE ?", "%" + password + "%")).as(column).isZero();
+        }
+        assertThat(TestEnvironment.payaraLog()).doesNotContain(password);
+    }
+
     @Test
     void badInputCreatesNothingAnywhere() {
         NextPanelSimulator sim = simulator();

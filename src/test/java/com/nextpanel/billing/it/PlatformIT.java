@@ -128,6 +128,18 @@ class PlatformIT {
     }
 
     @Test
+    void noTokenMayTakeTheNameTheAuditLogGivesTheApplication() {
+        Api admin = Api.admin(deployment);
+
+        Api.Reply system = admin.post("/api/v1/operators/tokens",
+                Json.createObjectBuilder().add("name", " System ").add("role", "ADMIN").build());
+
+        assertProblem(system, 409, "audit log");
+        assertThat(admin.get("/api/v1/operators/tokens").array().getValuesAs(JsonObject.class))
+                .noneSatisfy(t -> assertThat(t.getString("name")).isEqualToIgnoringCase("system"));
+    }
+
+    @Test
     void answersCarryBrowserHardening() {
         for (Api.Reply reply : List.of(Api.admin(deployment).get("/api/v1/nextpanel/servers"),
                 Api.anonymous(deployment).get("/api/v1/nextpanel/servers"))) {
@@ -213,6 +225,32 @@ class PlatformIT {
         assertProblem(unsupported, 415, "application/json");
         assertProblem(wrongType, 400, "not valid JSON");
         assertProblem(noBody, 400, "");
+    }
+
+    @Test
+    void aPageBeyondAnyListingIsTheClientsMistake() {
+        Api.Reply reply = Api.admin(deployment).get("/api/v1/audit?page=2147483647&size=500");
+
+        assertProblem(reply, 400, "page 2147483647");
+    }
+
+    /** Two registrations that passed the name check at once: the second meets the unique index, a 409. */
+    @Test
+    void aServerNameTakenAtTheSameMomentAnswers409() throws SQLException {
+        Api api = Api.admin(deployment);
+        String name = "Twice " + System.nanoTime();
+
+        Api.Reply second = HeldRow.raceAgainst("panel_server", "INSERT INTO panel_server (name, base_url,"
+                        + " api_key_sealed, api_secret_sealed, api_key_hint, capacity, is_active, created_at, updated_at)"
+                        + " VALUES (?, 'http://held.invalid', 'v1:held', 'v1:held', 'held', 1, false, now(), now())",
+                () -> api.post("/api/v1/nextpanel/servers", Fixtures.guideServer(name.toUpperCase(), sim)), name);
+        try (Connection c = TestEnvironment.connect(); var remove = c.prepareStatement(
+                "UPDATE panel_server SET removed_at = now() WHERE name = ?")) {
+            remove.setString(1, name); // its sealed values are not real: no other test may meet it
+            remove.executeUpdate();
+        }
+
+        assertProblem(second, 409, "A server with this name already exists");
     }
 
     @Test

@@ -22,7 +22,8 @@ import java.util.List;
 @Transactional(TxType.REQUIRES_NEW)
 public class AuditLog {
 
-    static final String SYSTEM = "system";
+    /** The actor of the application's own work (timers, workers); no operator token may take the name. */
+    public static final String SYSTEM = "system";
 
     @PersistenceContext
     EntityManager em;

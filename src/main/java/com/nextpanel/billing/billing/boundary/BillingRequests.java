@@ -26,7 +26,7 @@ final class BillingRequests {
     public static class NewPlan {
         @NotBlank @Size(max = 100) public String name;
         @NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) public BigDecimal price;
-        @NotNull @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as USD") public String currency;
+        @NotNull @CurrencyCode public String currency;
         @NotNull @Pattern(regexp = "^(monthly|quarterly|semiannual|annual)$",
                 message = "must be monthly, quarterly, semiannual or annual") public String billingCycle;
         @NotNull @Positive public Long packageId;
@@ -54,7 +54,7 @@ final class BillingRequests {
 
     public static class NewPayment {
         @NotNull @DecimalMin(value = "0.01") @Digits(integer = 10, fraction = 2) public BigDecimal amount;
-        @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as USD") public String currency;
+        @CurrencyCode public String currency;
         @NotBlank @Size(max = 30) public String method;
         @NotBlank @Size(max = 100) public String externalReference;
     }

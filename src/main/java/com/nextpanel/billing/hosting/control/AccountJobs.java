@@ -125,8 +125,16 @@ public class AccountJobs implements JobHandler {
         long accountId = account.id();
         String where = on(server);
         JsonObject body = panelAccount(job, account);
+        String password = body.getString("password");
         try {
-            JsonObject created = panels.once(account.serverId(), panel -> panel.createAccount(body));
+            // hidden before anything sees the failure: the gate, the job, the account and the answer keep its words
+            JsonObject created = panels.once(account.serverId(), panel -> {
+                try {
+                    return panel.createAccount(body);
+                } catch (PanelException refused) {
+                    throw refused.hiding(password);
+                }
+            });
             long panelUserId = created.getJsonNumber("id").longValue();
             return JobOutcome.done("created " + account.username() + " as panel user " + panelUserId + where,
                     () -> accounts.activate(accountId, panelUserId, job.secretSealed()));
