@@ -5,7 +5,7 @@ import { formDialog } from '../forms.js';
 /** Resolves with the API's answer (200 created, or 202 pending), or undefined when cancelled. */
 export function provisionAccount(servers) {
   const choices = servers.filter((s) => s.is_active)
-    .map((s) => [s.id, `${s.name} — ${s.current_accounts}/${s.capacity}${s.is_online ? '' : ' (offline)'}`]);
+    .map((s) => [s.id, `${s.name} — ${s.current_accounts}/${s.capacity}${s.is_online ? '' : ` (${s.health})`}`]);
   return formDialog({
     title: 'Provision an account',
     fields: [

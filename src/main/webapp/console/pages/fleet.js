@@ -5,14 +5,15 @@ import { badge, button, capacityBar, header, notice, rowActions, table } from '.
 import { confirmDialog } from '../forms.js';
 import { addServer, editServer, rotateCredentials } from './fleet-dialogs.js';
 
+// "failing": the latest probe failed, not yet often enough to count as offline; it takes no new accounts.
 function health(server) {
   if (!server.is_active) return badge('inactive');
   return el('div', {},
-    badge(server.is_online ? 'online' : 'offline'),
-    !server.is_online && server.last_error
-      ? el('small', { class: 'why' }, server.last_error) : null,
-    server.is_online && server.consecutive_failures > 0
-      ? el('small', { class: 'why' }, `${server.consecutive_failures} failed probe(s): ${server.last_error ?? ''}`) : null);
+    badge(server.health),
+    server.health === 'failing'
+      ? el('small', { class: 'why' }, `${server.consecutive_failures} failed probe(s) in a row: ${server.last_error ?? ''}`) : null,
+    server.health === 'offline' && server.last_error
+      ? el('small', { class: 'why' }, server.last_error) : null);
 }
 
 function nameCell(server) {
@@ -69,11 +70,11 @@ export default async function fleet(view, ctx) {
     const timer = setInterval(tick, 100);
     try {
       const rows = await api.get('nextpanel/servers/status', { refresh: true });
-      const online = rows.filter((r) => r.is_active && r.is_online).length;
-      const offline = rows.filter((r) => r.is_active && !r.is_online).length;
+      const count = (health) => rows.filter((r) => r.is_active && r.health === health).length;
+      const [online, failing, offline] = ['online', 'failing', 'offline'].map(count);
       await load();
       ctx.refreshAlerts(); // probes open and close the offline alerts
-      status.show(`Probed ${rows.length} server(s) in ${elapsed()} s: ${online} online, ${offline} offline.`, 'ok');
+      status.show(`Probed ${rows.length} server(s) in ${elapsed()} s: ${online} online, ${failing} failing, ${offline} offline.`, 'ok');
     } finally {
       clearInterval(timer);
       progress.hidden = true;

@@ -121,17 +121,22 @@ class ConsoleIT {
         for (int i = 0; i < 14; i++) {
             provisionOn(i < 6 ? eastId : westId);
         }
+        Fixtures.probedOnlyOnRefresh(downId); // so that the first refresh is its first failure
         down.refuseConnections(true);
         browser.open(base, "fleet?inactive=hide");
         browser.signIn(TestEnvironment.ADMIN_TOKEN);
 
         browser.clickButton("Refresh now");
 
-        browser.waitForText(By.cssSelector("main p.notice.ok"), "Probed");
+        assertThat(browser.waitForText(By.cssSelector("main p.notice.ok"), "Probed"))
+                .contains("2 online, 1 failing, 0 offline");
+        // its latest probe failed: failing at once, not online; offline only after three in a row
+        assertThat(browser.row(name(downId)).getText()).contains("failing").doesNotContain("online")
+                .contains("1 failed probe(s) in a row").contains("Connection refused");
         assertThat(browser.row(name(westId)).getText()).contains("8/10").contains("online").contains("ms");
         assertThat(browser.row(name(westId)).findElement(By.cssSelector(".capacity")).getAttribute("class")).contains("warn");
         assertThat(browser.row(name(eastId)).findElement(By.cssSelector(".capacity")).getAttribute("class")).doesNotContain("warn");
-        // offline after three failed probes in a row (one a second in the tests), with its alert
+        // offline after three failed probes in a row (here one a refresh), with its alert
         browser.waitUntil(d -> {
             if (browser.row(name(downId)).getText().contains("offline") && openAlerts() >= 2) {
                 return true;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nextpanel.simulator.NextPanelSimulator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -53,6 +56,18 @@ public final class Fixtures {
                         Json.createObjectBuilder().add("is_active", active).build());
                 assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
             }
+        }
+    }
+
+    /**
+     * Keeps the timer's probes (one a second in the tests) off a server for an hour, so that only
+     * the test's own refreshes probe it and it can count the failures. No API call can, hence SQL.
+     */
+    public static void probedOnlyOnRefresh(long serverId) {
+        try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE panel_server SET next_probe_at = now() + interval '1 hour' WHERE id = " + serverId);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

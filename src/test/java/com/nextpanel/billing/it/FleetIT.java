@@ -299,6 +299,7 @@ class FleetIT {
                 "capacity", "utilization");
         assertThat(row.getString("url")).isEqualTo(sim.baseUrl());
         assertThat(row.getBoolean("is_online")).isTrue();
+        assertThat(row.getString("health")).isEqualTo("online");
         assertThat(row.getJsonNumber("utilization").doubleValue()).isEqualTo(0.0);
     }
 
@@ -319,10 +320,76 @@ class FleetIT {
                 JsonObject row = reply.array().getValuesAs(JsonObject.class).stream()
                         .filter(s -> s.getString("url").equals(sim.baseUrl())).findFirst().orElseThrow();
                 assertThat(row.getInt("consecutive_failures")).isPositive();
+                // a panel that did not answer its latest probe is not shown as online
+                assertThat(row.getBoolean("is_online")).as(row.toString()).isFalse();
+                assertThat(row.getString("health")).as(row.toString()).isIn("failing", "offline");
             }
         } finally {
             hung.forEach(sim -> sim.setHang(false));
         }
+    }
+
+    @Test
+    void aPanelRefusingConnectionsIsFailingRightAfterOneRefresh() {
+        NextPanelSimulator sim = simulator();
+        long id = register(sim);
+        Fixtures.probedOnlyOnRefresh(id);
+        sim.refuseConnections(true);
+        try {
+            Api.Reply reply = api.get("/api/v1/nextpanel/servers/status?refresh=true");
+
+            assertThat(reply.status()).isEqualTo(200);
+            JsonObject row = reply.array().getValuesAs(JsonObject.class).stream()
+                    .filter(s -> s.getString("server_id").equals(String.valueOf(id))).findFirst().orElseThrow();
+            // failing, not yet offline: 1 failure (2 if a timer probe was already under way), the threshold is 3
+            assertThat(row.getBoolean("is_online")).as(row.toString()).isFalse();
+            assertThat(row.getString("health")).as(row.toString()).isEqualTo("failing");
+            assertThat(row.getInt("consecutive_failures")).isBetween(1, 2);
+            assertThat(row.getString("last_error")).contains("Failed to connect");
+            JsonObject server = api.get("/api/v1/nextpanel/servers/" + id).json();
+            assertThat(server.getBoolean("is_online")).isFalse();
+            assertThat(server.getString("health")).isEqualTo("failing");
+            assertThat(api.get("/api/v1/nextpanel/servers").array().getValuesAs(JsonObject.class).stream()
+                    .filter(s -> s.getJsonNumber("id").longValue() == id).findFirst().orElseThrow()
+                    .getString("health")).isEqualTo("failing");
+            // no offline alert yet: that waits for the threshold, against flapping
+            assertThat(api.get("/api/v1/alerts?status=open&size=500").body())
+                    .doesNotContain("Server '" + server.getString("name") + "' is offline");
+        } finally {
+            sim.refuseConnections(false);
+        }
+    }
+
+    @Test
+    void aFailingServerGetsNoNewAccountUntilAProbeSucceeds() {
+        NextPanelSimulator sim = simulator();
+        long id = Fixtures.registerServer(api, sim, 10);
+        String name = Fixtures.server(api, id).getString("name");
+        Fixtures.probedOnlyOnRefresh(id);
+        Fixtures.onlyActive(api, id);
+        sim.refuseConnections(true);
+        api.get("/api/v1/nextpanel/servers/status?refresh=true");
+        sim.refuseConnections(false); // the panel is back, but no probe has said so yet
+
+        Api.Reply best = api.post("/api/v1/nextpanel/provision", Fixtures.provision(Fixtures.username()));
+        Api.Reply chosen = api.post("/api/v1/nextpanel/provision",
+                Json.createObjectBuilder(Fixtures.provision(Fixtures.username())).add("server_id", id).build());
+
+        for (Api.Reply refused : List.of(best, chosen)) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+            assertThat(refused.json().getString("title")).isEqualTo("Server not available");
+            assertThat(refused.json().getString("detail"))
+                    .contains("'" + name + "' is failing its health probes (");
+        }
+        assertThat(Fixtures.server(api, id).getInt("current_accounts")).isZero();
+
+        api.get("/api/v1/nextpanel/servers/status?refresh=true");
+
+        assertThat(Fixtures.server(api, id).getString("health")).isEqualTo("online");
+        Api.Reply placed = api.post("/api/v1/nextpanel/provision",
+                Json.createObjectBuilder(Fixtures.provision(Fixtures.username())).add("server_id", id).build());
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(200);
+        assertThat(Fixtures.server(api, id).getInt("current_accounts")).isEqualTo(1);
     }
 
     @Test
@@ -334,6 +401,7 @@ class FleetIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonObject server = api.get("/api/v1/nextpanel/servers/" + id).json();
             assertThat(server.getBoolean("is_online")).isFalse();
+            assertThat(server.getString("health")).isEqualTo("offline");
             assertThat(server.getInt("consecutive_failures")).isGreaterThanOrEqualTo(3);
             assertThat(server.getString("last_error")).contains("Failed to connect");
         });
@@ -342,6 +410,7 @@ class FleetIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonObject server = api.get("/api/v1/nextpanel/servers/" + id).json();
             assertThat(server.getBoolean("is_online")).isTrue();
+            assertThat(server.getString("health")).isEqualTo("online");
             assertThat(server.getInt("consecutive_failures")).isZero();
         });
     }

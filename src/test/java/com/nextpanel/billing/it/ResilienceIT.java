@@ -64,6 +64,8 @@ class ResilienceIT {
         NextPanelSimulator sim = simulator();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
+        // this is about what panel calls see: a timer probe meeting the fault first would keep new accounts off it
+        Fixtures.probedOnlyOnRefresh(serverId);
         String username = username();
         sim.failNext(20, 503);
 
@@ -109,6 +111,8 @@ class ResilienceIT {
         long deadId = registerServer(api, dead, 50);
         long aliveId = registerServer(api, alive, 10);
         onlyActive(api, deadId, aliveId);
+        // this is about what panel calls see: a timer probe meeting the fault first would keep new accounts off it
+        Fixtures.probedOnlyOnRefresh(deadId);
         dead.failNext(1000, 500); // answers every call with 500, health probes too
 
         List<Integer> statuses = new ArrayList<>();
@@ -211,6 +215,8 @@ class ResilienceIT {
         NextPanelSimulator sim = simulator();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
+        // this is about what panel calls see: a timer probe meeting the fault first would keep new accounts off it
+        Fixtures.probedOnlyOnRefresh(serverId);
         sim.refuseConnections(true);
         Api.Reply reply = api.post("/api/v1/nextpanel/provision", provision(username()));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(202);

@@ -18,7 +18,10 @@ public class ServerView {
     public final String location;
     public final List<String> tags;
     public final boolean isActive;
+    /** False from the first failed probe on; {@link #health} tells failing from offline. */
     public final boolean isOnline;
+    /** "online", "failing" (the latest probe failed) or "offline" (the threshold's worth in a row failed). */
+    public final String health;
     public final int rateLimitPerHour;
     public final Instant lastChecked;
     public final Integer latencyMs;
@@ -27,7 +30,8 @@ public class ServerView {
     public final Instant createdAt;
     public final Instant updatedAt;
 
-    public ServerView(PanelServer s) {
+    /** {@code offlineAfter}: fleet.probe.offline-after-failures, which tells failing from offline. */
+    public ServerView(PanelServer s, int offlineAfter) {
         id = s.id();
         name = s.name();
         description = s.description();
@@ -41,6 +45,7 @@ public class ServerView {
         tags = s.tags();
         isActive = s.active();
         isOnline = s.online();
+        health = s.health(offlineAfter).json();
         rateLimitPerHour = s.rateLimitPerHour();
         lastChecked = s.lastCheckedAt();
         latencyMs = s.latencyMs();
@@ -56,8 +61,8 @@ public class ServerView {
         public final long serverId;
         public final String url;
 
-        public Added(PanelServer s) {
-            super(s);
+        public Added(PanelServer s, int offlineAfter) {
+            super(s, offlineAfter);
             serverId = s.id();
             url = s.baseUrl();
         }

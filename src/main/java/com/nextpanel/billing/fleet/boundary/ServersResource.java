@@ -2,6 +2,7 @@ package com.nextpanel.billing.fleet.boundary;
 
 import com.nextpanel.billing.fleet.control.ConnectionTest;
 import com.nextpanel.billing.fleet.control.Fleet;
+import com.nextpanel.billing.fleet.control.FleetConfig;
 import com.nextpanel.billing.fleet.control.HealthProber;
 import com.nextpanel.billing.fleet.control.ServerRegistry;
 import com.nextpanel.billing.fleet.entity.PanelServer;
@@ -56,12 +57,15 @@ public class ServersResource {
     @Inject
     MasterKeyRotation rotation;
 
+    @Inject
+    FleetConfig config;
+
     @POST
     @Operation(operationId = "registerServer", summary = "Register a NextPanel server")
     public Response add(@Valid @NotNull NewServer body, @Context UriInfo uri) {
         PanelServer server = registry.register(body.details(), body.credentials());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(server.id())).build())
-                .entity(new ServerView.Added(server))
+                .entity(new ServerView.Added(server, config.offlineAfterFailures()))
                 .build();
     }
 
@@ -69,7 +73,7 @@ public class ServersResource {
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     @Operation(operationId = "listServers", summary = "List the NextPanel servers with their load")
     public List<ServerView> all() {
-        return fleet.all().stream().map(ServerView::new).toList();
+        return fleet.all().stream().map(this::view).toList();
     }
 
     @GET
@@ -81,7 +85,7 @@ public class ServersResource {
         if (refresh) {
             prober.probeAll();
         }
-        return fleet.all().stream().map(ServerStatus::of).toList();
+        return fleet.all().stream().map(s -> ServerStatus.of(s, config.offlineAfterFailures())).toList();
     }
 
     @POST
@@ -108,7 +112,7 @@ public class ServersResource {
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     @Operation(operationId = "getServer", summary = "Get a NextPanel server")
     public ServerView one(@PathParam("id") long id) {
-        return new ServerView(fleet.get(id));
+        return view(fleet.get(id));
     }
 
     @PATCH
@@ -117,7 +121,7 @@ public class ServersResource {
     @Operation(operationId = "updateServer", summary = "Change a server's details (JSON merge patch)")
     public ServerView edit(@PathParam("id") long id, JsonObject body) {
         ServerPatch patch = ServerPatch.of(body);
-        return new ServerView(registry.update(id, patch::applyTo));
+        return view(registry.update(id, patch::applyTo));
     }
 
     @PUT
@@ -125,7 +129,7 @@ public class ServersResource {
     @Operation(operationId = "replaceServerCredentials",
             summary = "Replace a server's API credentials, and optionally its URL, once the new ones work")
     public ServerView replaceCredentials(@PathParam("id") long id, @Valid @NotNull NewCredentials body) {
-        return new ServerView(registry.replaceCredentials(id, body.credentials(), body.normalizedBaseUrl()));
+        return view(registry.replaceCredentials(id, body.credentials(), body.normalizedBaseUrl()));
     }
 
     @DELETE
@@ -134,5 +138,9 @@ public class ServersResource {
     public Map<String, Object> remove(@PathParam("id") long id) {
         registry.remove(id);
         return Map.of("message", "Server removed", "server_id", id);
+    }
+
+    private ServerView view(PanelServer server) {
+        return new ServerView(server, config.offlineAfterFailures());
     }
 }

@@ -101,7 +101,8 @@ public class HealthProber {
         try {
             clients.of(credentials.endpointOf(server, config.probeTimeout())).health();
             if (settled.compareAndSet(false, true)) {
-                results.success(server.id(), (int) ((System.nanoTime() - started) / 1_000_000), probedAt);
+                results.success(server.id(), (int) ((System.nanoTime() - started) / 1_000_000), probedAt,
+                        config.offlineAfterFailures());
             }
         } catch (PanelException e) {
             if (settled.compareAndSet(false, true)) {

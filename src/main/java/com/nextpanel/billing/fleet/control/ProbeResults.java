@@ -46,8 +46,8 @@ public class ProbeResults {
      * if no probe that started later has been recorded already: a slow answer never overwrites a
      * newer one (a success from before a panel hung must not hide the failures since).
      */
-    public void success(long serverId, int latencyMs, Instant probedAt) {
-        boolean wasOnline = wasOnline(serverId);
+    public void success(long serverId, int latencyMs, Instant probedAt, int offlineAfter) {
+        int failuresBefore = lockFailures(serverId);
         int recorded = em.createNativeQuery("UPDATE panel_server SET is_online = true, consecutive_failures = 0,"
                         + " last_checked_at = ?1, latency_ms = ?2, last_error = NULL"
                         + " WHERE id = ?3 AND (last_checked_at IS NULL OR last_checked_at <= ?1)")
@@ -55,25 +55,26 @@ public class ProbeResults {
                 .setParameter(2, latencyMs)
                 .setParameter(3, serverId)
                 .executeUpdate();
-        if (recorded == 1 && !wasOnline) {
-            LOG.info(() -> "Server " + serverId + " is online (" + latencyMs + " ms)");
+        if (recorded == 1 && failuresBefore >= offlineAfter) {
+            LOG.info(() -> "Server " + serverId + " is online again (" + latencyMs + " ms)");
             alerts.clear(Alert.Kind.SERVER_OFFLINE, "server", serverId);
         }
     }
 
-    /** One more failure; the server goes offline once it has failed {@code offlineAfter} times in a row. */
+    /**
+     * One more failure. The server stops being online at once (no new accounts until a probe
+     * succeeds); the offline alert waits for {@code offlineAfter} failures in a row, against flapping.
+     */
     public void failure(long serverId, String error, Instant probedAt, int offlineAfter) {
-        boolean wasOnline = wasOnline(serverId);
-        em.createNativeQuery("UPDATE panel_server SET consecutive_failures = consecutive_failures + 1,"
-                        + " is_online = CASE WHEN consecutive_failures + 1 >= ?1 THEN false ELSE is_online END,"
-                        + " last_checked_at = ?2, latency_ms = NULL, last_error = ?3"
-                        + " WHERE id = ?4 AND (last_checked_at IS NULL OR last_checked_at <= ?2)")
-                .setParameter(1, offlineAfter)
-                .setParameter(2, at(probedAt))
-                .setParameter(3, error.length() > 1000 ? error.substring(0, 999) + "…" : error)
-                .setParameter(4, serverId)
+        int failuresBefore = lockFailures(serverId);
+        int recorded = em.createNativeQuery("UPDATE panel_server SET consecutive_failures = consecutive_failures + 1,"
+                        + " is_online = false, last_checked_at = ?1, latency_ms = NULL, last_error = ?2"
+                        + " WHERE id = ?3 AND (last_checked_at IS NULL OR last_checked_at <= ?1)")
+                .setParameter(1, at(probedAt))
+                .setParameter(2, error.length() > 1000 ? error.substring(0, 999) + "…" : error)
+                .setParameter(3, serverId)
                 .executeUpdate();
-        if (wasOnline && !wasOnline(serverId)) {
+        if (recorded == 1 && failuresBefore + 1 == offlineAfter) {
             LOG.warning(() -> "Server " + serverId + " is OFFLINE after " + offlineAfter
                     + " failed health probes: " + error);
             alerts.raise(Alert.Kind.SERVER_OFFLINE, "server", serverId, "Server '" + nameOf(serverId) + "' is offline after "
@@ -86,11 +87,12 @@ public class ProbeResults {
                 .setParameter(1, serverId).getSingleResult());
     }
 
-    private boolean wasOnline(long serverId) {
-        List<?> rows = em.createNativeQuery("SELECT is_online FROM panel_server WHERE id = ?1 FOR UPDATE")
+    /** Failed probes in a row so far; the row stays locked so that the next UPDATE's change is ours to report. */
+    private int lockFailures(long serverId) {
+        List<?> rows = em.createNativeQuery("SELECT consecutive_failures FROM panel_server WHERE id = ?1 FOR UPDATE")
                 .setParameter(1, serverId)
                 .getResultList();
-        return !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0));
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).intValue();
     }
 
     /** The PostgreSQL driver binds OffsetDateTime, not Instant. */

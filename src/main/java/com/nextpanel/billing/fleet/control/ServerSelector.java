@@ -3,6 +3,7 @@ package com.nextpanel.billing.fleet.control;
 import static com.nextpanel.billing.fleet.control.ProbeResults.at;
 
 import com.nextpanel.billing.fleet.entity.PanelServer;
+import com.nextpanel.billing.fleet.entity.ServerHealth;
 import com.nextpanel.billing.platform.Problem;
 import com.nextpanel.billing.platform.StandaloneStatements;
 import com.nextpanel.billing.platform.TransactionMemo;
@@ -20,10 +21,11 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Load balancing as the integration guide describes it: among active, online, not isolated servers with a free
- * slot, the one with the most free slots (then the lower utilization, then the lower id). The slot
- * is taken by a conditional UPDATE, in the caller's transaction or in a statement of its own, so
- * concurrent provisions on any number of threads and nodes can never overfill a server.
+ * Load balancing as the integration guide describes it: among active, online (the latest probe
+ * passed: a failing server waits for a success), not isolated servers with a free slot, the one
+ * with the most free slots (then the lower utilization, then the lower id). The slot is taken by
+ * a conditional UPDATE, in the caller's transaction or in a statement of its own, so concurrent
+ * provisions on any number of threads and nodes can never overfill a server.
  */
 @ApplicationScoped
 @Transactional
@@ -62,6 +64,9 @@ public class ServerSelector {
 
     @Inject
     CapacityAlerts capacityAlerts;
+
+    @Inject
+    FleetConfig config;
 
     @Inject
     Clock clock;
@@ -194,7 +199,11 @@ public class ServerSelector {
         if (!s.active()) {
             return "is inactive";
         }
-        if (!s.online()) {
+        ServerHealth health = s.health(config.offlineAfterFailures());
+        if (health == ServerHealth.FAILING) {
+            return "is failing its health probes (" + s.consecutiveFailures() + " in a row)";
+        }
+        if (health == ServerHealth.OFFLINE) {
             return "is offline";
         }
         if (s.currentAccounts() >= s.capacity()) {

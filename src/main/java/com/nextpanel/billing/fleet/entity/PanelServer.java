@@ -232,8 +232,14 @@ public class PanelServer {
         return rateLimitPerHour;
     }
 
+    /** The latest probe succeeded; false from the first failure on (the schema holds it to consecutive_failures). */
     public boolean online() {
         return online;
+    }
+
+    /** Online, failing or offline, {@code offlineAfter} being fleet.probe.offline-after-failures. */
+    public ServerHealth health(int offlineAfter) {
+        return ServerHealth.of(online, consecutiveFailures, offlineAfter);
     }
 
     public Instant lastCheckedAt() {
