@@ -59,6 +59,7 @@ final class BenchStack implements AutoCloseable {
     private int port;
     private AppApi api;
     private volatile boolean deployFailed;
+    private boolean statementStats;
 
     BenchStack(String name) throws IOException {
         this.name = name;
@@ -80,6 +81,12 @@ final class BenchStack implements AutoCloseable {
     /** An app setting passed as its environment variable (MicroProfile Config: panel.x-y → PANEL_X_Y). */
     BenchStack config(String key, Object value) {
         appConfig.put(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"), String.valueOf(value));
+        return this;
+    }
+
+    /** Loads pg_stat_statements whatever bench.statements says: the benchmark reads PostgreSQL's time from it. */
+    BenchStack statementStats() {
+        statementStats = true;
         return this;
     }
 
@@ -122,7 +129,7 @@ final class BenchStack implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        if (Diagnostics.statementsWanted()) {
+        if (statementStats || Diagnostics.statementsWanted()) {
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
         }
         synchronized (this) {
@@ -136,7 +143,7 @@ final class BenchStack implements AutoCloseable {
             s.execute("CREATE DATABASE " + DATABASE);
         }
         jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
-        if (Diagnostics.statementsWanted()) {
+        if (statementStats || Diagnostics.statementsWanted()) {
             // in the postgres database, where the diagnostics connect: its view shows every database's statements
             try (Connection c = statsDb(); Statement s = c.createStatement()) {
                 s.execute("CREATE EXTENSION pg_stat_statements");
@@ -272,6 +279,11 @@ final class BenchStack implements AutoCloseable {
     /** The server's own database, for statistics: what the diagnostics ask is not counted against the app's. */
     Connection statsDb() throws SQLException {
         return DriverManager.getConnection(jdbcUrl.replaceFirst("/" + DATABASE + "$", "/postgres"), "postgres", "postgres");
+    }
+
+    /** The app's database, as the superuser (to arrange data). */
+    Connection appDb() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
     }
 
     long payaraPid() {
