@@ -40,6 +40,7 @@ final class BenchStack implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The app's configuration comes from the environment too: none of the caller's may leak in. */
     private static final List<String> APP_ENV_PREFIXES = List.of("DB_", "BILLING_", "FLEET_", "PANEL_", "JOBS_", "MP_");
+    private static final String JVM_ARGS = "server-config/jvm.args";
 
     private static volatile boolean stoppedBySignal;
 
@@ -181,6 +182,7 @@ final class BenchStack implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jitFlags());
+        command.add("@" + projectDir.resolve(JVM_ARGS)); // the node's memory settings
         String extraJvm = System.getProperty("bench.payaraJvmArgs", "").trim();
         if (!extraJvm.isEmpty()) {
             command.addAll(List.of(extraJvm.split("\\s+")));
@@ -284,6 +286,25 @@ final class BenchStack implements AutoCloseable {
     /** The app's database, as the superuser (to arrange data). */
     Connection appDb() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+    }
+
+    /** Payara's JVM options besides the JIT: server-config/jvm.args, then -Dbench.payaraJvmArgs (later ones win). */
+    String payaraJvmOptions() throws IOException {
+        List<String> options = new ArrayList<>(Files.readAllLines(projectDir.resolve(JVM_ARGS)).stream()
+                .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList());
+        String extraJvm = System.getProperty("bench.payaraJvmArgs", "").trim();
+        if (!extraJvm.isEmpty()) {
+            options.addAll(List.of(extraJvm.split("\\s+")));
+        }
+        return String.join(" ", options);
+    }
+
+    /** Payara's resident memory now (VmRSS of its JVM), in kB. */
+    long payaraRssKb() throws IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(payara.pid()), "status")).stream()
+                .filter(line -> line.startsWith("VmRSS:"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                .findFirst().orElseThrow(() -> new IOException("no VmRSS for Payara (PID " + payara.pid() + ")"));
     }
 
     long payaraPid() {

@@ -75,6 +75,8 @@ final class P6BigHostScale implements Bench.Benchmark {
 
             billingDay(stack, report, rows, overdue, sims);
             lists(stack, report, rows);
+            Report.info(String.format("app RSS at the end: %.0f MB with %d panel servers registered (%s)",
+                    stack.payaraRssKb() / 1024.0, SERVERS, stack.payaraJvmOptions()));
         }
     }
 
