@@ -86,13 +86,17 @@ export function table(columns, rows, { empty = 'Nothing here yet.', rowClass, ca
         columns.map((c) => el('td', { class: c.class, dataset: { label: c.label } }, c.cell(row))))))));
 }
 
-/** "Page 2 of 5 · 230 in all" with previous/next; calls go(page). */
-export function pager({ page, size, total }, go) {
+/**
+ * "Page 2 of 5 · 230 in all" with previous/next; calls go(page). A long list is counted up to a
+ * cap: then "Page 2 · more than 10000 in all", and has_more says whether there is a next page.
+ */
+export function pager({ page, size, total, total_exact: exact = true, has_more: more }, go) {
   const pages = Math.max(1, Math.ceil(total / size));
+  const where = exact ? `Page ${page} of ${pages} · ${total} in all` : `Page ${page} · more than ${total} in all`;
   return el('nav', { class: 'pager', 'aria-label': 'Pages' },
     el('button', { type: 'button', disabled: page <= 1, on: { click: () => go(page - 1) } }, '← Previous'),
-    el('span', {}, `Page ${page} of ${pages} · ${total} in all`),
-    el('button', { type: 'button', disabled: page >= pages, on: { click: () => go(page + 1) } }, 'Next →'));
+    el('span', {}, where),
+    el('button', { type: 'button', disabled: !(more ?? page < pages), on: { click: () => go(page + 1) } }, 'Next →'));
 }
 
 /** A page's title row: heading plus the actions the role allows. */

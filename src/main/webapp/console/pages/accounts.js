@@ -58,9 +58,10 @@ export default async function accounts(view, ctx) {
     { name: 'status', label: 'Status', type: 'select', options: [['', 'Any status'], ...STATUSES.map((s) => [s, s])] },
     { name: 'customer_id', label: 'Customer ID', type: 'number', min: 1, inputmode: 'numeric' },
     { name: 'username', label: 'Username', type: 'search' },
+    { name: 'email', label: 'Email', type: 'search' },
   ], params, (values) => ctx.go(values));
 
-  const query = Object.fromEntries(['server_id', 'status', 'customer_id', 'username'].map((n) => [n, params.get(n)]));
+  const query = Object.fromEntries(['server_id', 'status', 'customer_id', 'username', 'email'].map((n) => [n, params.get(n)]));
   const result = await api.get('nextpanel/accounts', { ...query, page, size: PAGE_SIZE });
 
   async function done(message) {

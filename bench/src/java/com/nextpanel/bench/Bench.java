@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code bench/run p1|p2|p3|p4|p5|all}: runs the named benchmarks one after the other, each on its own
+ * {@code bench/run p1|p2|p3|p4|p5|p6|all}: runs the named benchmarks one after the other, each on its own
  * throwaway stack, and exits non-zero when one of them fails (bench/README.md).
  */
 public final class Bench {
@@ -29,6 +29,7 @@ public final class Bench {
         BENCHMARKS.put("p3", new P3OverdueSweep());
         BENCHMARKS.put("p4", new P4ConcurrentProvisioning());
         BENCHMARKS.put("p5", new P5DemoStart());
+        BENCHMARKS.put("p6", new P6BigHostScale());
     }
 
     private Bench() {
@@ -38,7 +39,7 @@ public final class Bench {
         String which = args.length == 0 ? "" : args[0].trim().toLowerCase();
         List<String> ids = which.equals("all") ? List.copyOf(BENCHMARKS.keySet()) : List.of(which);
         if (!BENCHMARKS.keySet().containsAll(ids)) {
-            System.err.println("usage: bench/run p1|p2|p3|p4|p5|all   (got '" + which + "')");
+            System.err.println("usage: bench/run p1|p2|p3|p4|p5|p6|all   (got '" + which + "')");
             System.exit(2);
         }
         preload("com.nextpanel.bench", "com.nextpanel.simulator");

@@ -40,6 +40,7 @@ final class BenchStack implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The app's configuration comes from the environment too: none of the caller's may leak in. */
     private static final List<String> APP_ENV_PREFIXES = List.of("DB_", "BILLING_", "FLEET_", "PANEL_", "JOBS_", "MP_");
+    private static final String JVM_ARGS = "server-config/jvm.args";
 
     private static volatile boolean stoppedBySignal;
 
@@ -59,6 +60,7 @@ final class BenchStack implements AutoCloseable {
     private int port;
     private AppApi api;
     private volatile boolean deployFailed;
+    private boolean statementStats;
 
     BenchStack(String name) throws IOException {
         this.name = name;
@@ -80,6 +82,12 @@ final class BenchStack implements AutoCloseable {
     /** An app setting passed as its environment variable (MicroProfile Config: panel.x-y → PANEL_X_Y). */
     BenchStack config(String key, Object value) {
         appConfig.put(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"), String.valueOf(value));
+        return this;
+    }
+
+    /** Loads pg_stat_statements whatever bench.statements says: the benchmark reads PostgreSQL's time from it. */
+    BenchStack statementStats() {
+        statementStats = true;
         return this;
     }
 
@@ -122,7 +130,7 @@ final class BenchStack implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        if (Diagnostics.statementsWanted()) {
+        if (statementStats || Diagnostics.statementsWanted()) {
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
         }
         synchronized (this) {
@@ -136,7 +144,7 @@ final class BenchStack implements AutoCloseable {
             s.execute("CREATE DATABASE " + DATABASE);
         }
         jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
-        if (Diagnostics.statementsWanted()) {
+        if (statementStats || Diagnostics.statementsWanted()) {
             // in the postgres database, where the diagnostics connect: its view shows every database's statements
             try (Connection c = statsDb(); Statement s = c.createStatement()) {
                 s.execute("CREATE EXTENSION pg_stat_statements");
@@ -174,6 +182,7 @@ final class BenchStack implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jitFlags());
+        command.add("@" + projectDir.resolve(JVM_ARGS)); // the node's memory settings
         String extraJvm = System.getProperty("bench.payaraJvmArgs", "").trim();
         if (!extraJvm.isEmpty()) {
             command.addAll(List.of(extraJvm.split("\\s+")));
@@ -272,6 +281,30 @@ final class BenchStack implements AutoCloseable {
     /** The server's own database, for statistics: what the diagnostics ask is not counted against the app's. */
     Connection statsDb() throws SQLException {
         return DriverManager.getConnection(jdbcUrl.replaceFirst("/" + DATABASE + "$", "/postgres"), "postgres", "postgres");
+    }
+
+    /** The app's database, as the superuser (to arrange data). */
+    Connection appDb() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+    }
+
+    /** Payara's JVM options besides the JIT: server-config/jvm.args, then -Dbench.payaraJvmArgs (later ones win). */
+    String payaraJvmOptions() throws IOException {
+        List<String> options = new ArrayList<>(Files.readAllLines(projectDir.resolve(JVM_ARGS)).stream()
+                .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList());
+        String extraJvm = System.getProperty("bench.payaraJvmArgs", "").trim();
+        if (!extraJvm.isEmpty()) {
+            options.addAll(List.of(extraJvm.split("\\s+")));
+        }
+        return String.join(" ", options);
+    }
+
+    /** Payara's resident memory now (VmRSS of its JVM), in kB. */
+    long payaraRssKb() throws IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(payara.pid()), "status")).stream()
+                .filter(line -> line.startsWith("VmRSS:"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                .findFirst().orElseThrow(() -> new IOException("no VmRSS for Payara (PID " + payara.pid() + ")"));
     }
 
     long payaraPid() {

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
  * P2, provisioning throughput: 1,000 accounts over 3 panels that answer in 50 ms, from 48
  * concurrent clients. The floor is what the panels allow: N × latency / (panels × per-panel
  * concurrency) = 1000 × 50 ms / (3 × 4) = 4.17 s. Goals: ≥ 190 accounts/s and ≤ 1.5 × the floor;
- * every request 200 and exactly 1,000 accounts on the panels.
+ * every request 200 and exactly 1,000 accounts on the panels. The app's resident memory after
+ * the run stays ≤ 512 MB; with bench.p2.rounds=N the run is repeated N times on the same node,
+ * and the memory after each round is printed, to show that it stops growing.
  */
 final class P2ProvisioningThroughput implements Bench.Benchmark {
 
@@ -18,6 +20,7 @@ final class P2ProvisioningThroughput implements Bench.Benchmark {
     private static final int CAPACITY = 1_000_000; // never binds
     private static final double GOAL_PER_SECOND = 190;
     private static final double MAX_RATIO = 1.5;
+    private static final double RSS_LIMIT_MB = 512;
 
     @Override
     public void run(Report report) throws Exception {
@@ -26,6 +29,7 @@ final class P2ProvisioningThroughput implements Bench.Benchmark {
         int warmup = Integer.getInteger("bench.warmup", 3000);
         int concurrency = Integer.getInteger("bench.panelConcurrency", 4);
         Duration latency = Duration.ofMillis(Long.getLong("bench.latencyMs", 50));
+        int rounds = Integer.getInteger("bench.p2.rounds", 1);
         try (BenchStack stack = new BenchStack("P2").config("panel.max-concurrent-calls", concurrency)) {
             stack.start();
             Report.info(String.format("%d accounts, %d client threads, %d panels answering in %d ms, panel.max-concurrent-calls=%s",
@@ -48,6 +52,35 @@ final class P2ProvisioningThroughput implements Bench.Benchmark {
                 printResults(report, run, panels, accounts, latency, concurrency);
                 diagnostics.print(accounts);
             }
+            List<Double> rssMb = new ArrayList<>(List.of(stack.payaraRssKb() / 1024.0));
+            for (int round = 2; round <= rounds; round++) {
+                Load.Result again = Load.provision(stack, "r" + round + "load", accounts, clients);
+                rssMb.add(stack.payaraRssKb() / 1024.0);
+                int onPanels = panels.stream().mapToInt(NextPanelSimulator::accountCount).sum();
+                Report.info(String.format("round %d: %d accounts in %.2f s = %.1f accounts/s (%s), %d on the panels;"
+                                + " app RSS %.0f MB", round, again.count(200), again.seconds(),
+                        again.count(200) / again.seconds(), again.statusSummary(), onPanels, rssMb.get(round - 1)));
+                if (onPanels != round * accounts) {
+                    report.fail("round " + round + ": the panels hold " + onPanels + " accounts, not " + round * accounts);
+                }
+            }
+            printMemory(report, rssMb, stack.payaraJvmOptions());
+        }
+    }
+
+    /** Resident memory of Payara's JVM after each round (VmRSS): heap, metaspace, code, thread stacks, native. */
+    private static void printMemory(Report report, List<Double> rssMb, String jvmOptions) {
+        double last = rssMb.get(rssMb.size() - 1);
+        String each = rssMb.stream().map(mb -> String.format("%.0f", mb)).collect(Collectors.joining(", "));
+        report.atMost("app RSS", String.format("%.0f MB after %d round%s (%s MB; %s)", last, rssMb.size(),
+                        rssMb.size() == 1 ? "" : "s", each, jvmOptions.isEmpty() ? "the JVM's default memory settings" : jvmOptions),
+                last, RSS_LIMIT_MB, String.format("%.0f MB", RSS_LIMIT_MB),
+                String.format("the app's RSS is %.0f MB", last));
+        if (rssMb.size() >= 3) {
+            // from round 2 on: the first round is still sizing the heap
+            double growth = (last - rssMb.get(1)) / rssMb.get(1);
+            report.check("app RSS growth", String.format("%+.1f %% from round 2 to round %d — goal ≤ +5 %%", growth * 100,
+                    rssMb.size()), growth <= 0.05, String.format("the app's RSS grew %.1f %%", growth * 100));
         }
     }
 

@@ -58,4 +58,34 @@ final class SqlStatements {
                 + " execution per request in PostgreSQL; most frequent:", calls / (double) requests, time / requests));
         top.forEach(Report::info);
     }
+
+    /** PostgreSQL's execution time since the last reset, statements starting with {@code exceptPrefix} left out. */
+    record Time(double seconds, long statements) {
+    }
+
+    static Time time(BenchStack stack, String exceptPrefix) throws SQLException {
+        try (Connection c = stack.statsDb(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT coalesce(sum(s.total_exec_time), 0), coalesce(sum(s.calls), 0)"
+                     + " FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = 'billing'"
+                     + " AND s.query NOT LIKE '" + exceptPrefix.replace("'", "''") + "%'")) {
+            rs.next();
+            return new Time(rs.getDouble(1) / 1000, rs.getLong(2));
+        }
+    }
+
+    /** The statements that took most of PostgreSQL's time since the last reset. */
+    static void printSlowest(BenchStack stack, String exceptPrefix, int shown) throws SQLException {
+        try (Connection c = stack.statsDb(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT s.calls, s.total_exec_time, regexp_replace(s.query, '\\s+', ' ', 'g')"
+                     + " FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = 'billing'"
+                     + " AND s.query NOT LIKE '" + exceptPrefix.replace("'", "''") + "%'"
+                     + " ORDER BY s.total_exec_time DESC LIMIT " + shown)) {
+            Report.info("where PostgreSQL's time went:");
+            while (rs.next()) {
+                String query = rs.getString(3);
+                Report.info(String.format("  %8.1f ms in %,6d calls  %s", rs.getDouble(2), rs.getLong(1),
+                        query.length() > 160 ? query.substring(0, 160) + "…" : query));
+            }
+        }
+    }
 }

@@ -163,6 +163,34 @@ class HostingIT {
     }
 
     @Test
+    void accountListsPageFromEitherEndAndFindAnEmailByItsStart() {
+        long serverId = registerServer(api, simulator(), 10);
+        onlyActive(api, serverId);
+        List<String> names = List.of(username(), username(), username());
+        names.forEach(name -> assertThat(api.post("/api/v1/nextpanel/provision", provision(name)).status()).isEqualTo(200));
+        String list = "/api/v1/nextpanel/accounts?server_id=" + serverId + "&size=2";
+
+        JsonObject newest = api.get(list).json();
+        JsonObject oldest = api.get(list + "&order=asc").json();
+        JsonObject second = api.get(list + "&page=2").json();
+        JsonObject byEmail = api.get("/api/v1/nextpanel/accounts?email=" + names.get(0).toUpperCase() + "@EXAMPLE").json();
+
+        assertThat(usernames(newest)).containsExactly(names.get(2), names.get(1));
+        assertThat(newest.getJsonNumber("total").longValue()).isEqualTo(3);
+        assertThat(newest.getBoolean("total_exact")).isTrue();
+        assertThat(newest.getBoolean("has_more")).isTrue();
+        assertThat(usernames(oldest)).containsExactly(names.get(0), names.get(1));
+        assertThat(usernames(second)).containsExactly(names.get(0));
+        assertThat(second.getBoolean("has_more")).isFalse();
+        assertThat(usernames(byEmail)).containsExactly(names.get(0));
+        assertThat(api.get(list + "&order=sideways").status()).isEqualTo(400);
+    }
+
+    private static List<String> usernames(JsonObject page) {
+        return page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(a -> a.getString("username")).toList();
+    }
+
+    @Test
     void distributionFollowsFreeCapacity() {
         long big = registerServer(api, simulator(), 10);
         long small = registerServer(api, simulator(), 5);

@@ -45,12 +45,11 @@ public class AuditResource {
     public Page<AuditView> search(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("target_type") String targetType, @QueryParam("target_id") String targetId,
             @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        Page.Request request = Page.request(page, size);
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("order") String order) {
+        Page.Request request = Page.request(page, size, order);
         var filter = new AuditLog.Filter(actor, action, targetType, targetId, QueryFilters.oneOf(AuditEntry.Outcome.class, "outcome", outcome),
                 instant("from", from), instant("to", to));
-        var items = auditLog.search(filter, request.offset(), request.size()).stream().map(AuditView::of).toList();
-        return new Page<>(items, auditLog.count(filter), request.page(), request.size());
+        return auditLog.search(filter, request).map(AuditView::of);
     }
 
     private static Instant instant(String name, String value) {

@@ -3,6 +3,7 @@ package com.nextpanel.billing.audit.control;
 import com.nextpanel.billing.audit.entity.AuditEntry;
 import com.nextpanel.billing.audit.entity.AuditEntry.Outcome;
 import com.nextpanel.billing.platform.OptionalFilters;
+import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +13,6 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Records who did what to which target, and how it ended. Written in its own transaction so
@@ -60,15 +60,8 @@ public class AuditLog {
             Instant from, Instant to) {
     }
 
-    public List<AuditEntry> search(Filter filter, int offset, int limit) {
-        return where(filter).query(em, "SELECT a FROM AuditEntry a", " ORDER BY a.at DESC, a.id DESC", AuditEntry.class)
-                .setFirstResult(offset)
-                .setMaxResults(limit)
-                .getResultList();
-    }
-
-    public long count(Filter filter) {
-        return where(filter).query(em, "SELECT COUNT(a) FROM AuditEntry a", "", Long.class).getSingleResult();
+    public Page<AuditEntry> search(Filter filter, Page.Request request) {
+        return where(filter).page(em, "AuditEntry a", AuditEntry.class, request, "a.at", "a.id");
     }
 
     private static OptionalFilters where(Filter filter) {

@@ -38,12 +38,11 @@ public class JobsResource {
     @Operation(operationId = "listJobs", summary = "List panel jobs by status, kind or account")
     public Page<JobView> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
             @QueryParam("account_id") Long accountId, @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
-        Page.Request request = Page.request(page, size);
+            @QueryParam("size") Integer size, @QueryParam("order") String order) {
+        Page.Request request = Page.request(page, size, order);
         var filter = new Jobs.Filter(QueryFilters.oneOf(Job.Status.class, "status", status), QueryFilters.oneOf(Job.Kind.class, "kind", kind),
                 accountId);
-        return new Page<>(jobs.search(filter, request.offset(), request.size()).stream().map(JobView::of).toList(),
-                jobs.count(filter), request.page(), request.size());
+        return jobs.search(filter, request).map(JobView::of);
     }
 
     @GET

@@ -3,6 +3,7 @@ package com.nextpanel.billing.automation.control;
 import com.nextpanel.billing.automation.entity.Job;
 import com.nextpanel.billing.platform.NodeName;
 import com.nextpanel.billing.platform.OptionalFilters;
+import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.Problem;
 import com.nextpanel.billing.platform.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -253,13 +254,8 @@ public class Jobs {
     public record Filter(Job.Status status, Job.Kind kind, Long accountId) {
     }
 
-    public List<Job> search(Filter filter, int offset, int limit) {
-        return where(filter).query(em, "SELECT j FROM Job j", " ORDER BY j.updatedAt DESC, j.id DESC", Job.class)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
-    }
-
-    public long count(Filter filter) {
-        return where(filter).query(em, "SELECT COUNT(j) FROM Job j", "", Long.class).getSingleResult();
+    public Page<Job> search(Filter filter, Page.Request request) {
+        return where(filter).page(em, "Job j", Job.class, request, "j.updatedAt", "j.id");
     }
 
     private static OptionalFilters where(Filter filter) {

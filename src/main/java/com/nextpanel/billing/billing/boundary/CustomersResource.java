@@ -48,10 +48,8 @@ public class CustomersResource {
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     @Operation(operationId = "listCustomers", summary = "List customers, optionally by email")
     public Page<CustomerView> list(@QueryParam("email") String email, @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
-        Page.Request request = Page.request(page, size);
-        return new Page<>(customers.list(email, request.offset(), request.size()).stream().map(CustomerView::of).toList(),
-                customers.count(email), request.page(), request.size());
+            @QueryParam("size") Integer size, @QueryParam("order") String order) {
+        return customers.list(email, Page.request(page, size, order)).map(CustomerView::of);
     }
 
     @GET

@@ -46,11 +46,11 @@ public class InvoicesResource {
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     @Operation(operationId = "listInvoices", summary = "List invoices by customer, service or status")
     public Page<InvoiceView> list(@QueryParam("customer_id") Long customerId, @QueryParam("service_id") Long serviceId,
-            @QueryParam("status") String status, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        Page.Request request = Page.request(page, size);
+            @QueryParam("status") String status, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("order") String order) {
+        Page.Request request = Page.request(page, size, order);
         var filter = new Invoices.Filter(customerId, serviceId, QueryFilters.oneOf(Invoice.Status.class, "status", status));
-        return new Page<>(invoices.search(filter, request.offset(), request.size()).stream()
-                .map(i -> InvoiceView.of(i, null)).toList(), invoices.count(filter), request.page(), request.size());
+        return invoices.search(filter, request).map(i -> InvoiceView.of(i, null));
     }
 
     @GET

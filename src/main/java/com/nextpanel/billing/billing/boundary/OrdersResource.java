@@ -64,10 +64,9 @@ public class OrdersResource {
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     @Operation(operationId = "listOrders", summary = "List orders, optionally by customer")
     public Page<OrderView> list(@QueryParam("customer_id") Long customerId, @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
-        Page.Request request = Page.request(page, size);
-        return new Page<>(services.orders(customerId, request.offset(), request.size()).stream().map(this::view).toList(),
-                services.countOrders(customerId), request.page(), request.size());
+            @QueryParam("size") Integer size, @QueryParam("order") String order) {
+        return services.orders(customerId, Page.request(page, size, order))
+                .map(o -> OrderView.of(o.order(), o.service(), o.firstInvoice()));
     }
 
     @GET

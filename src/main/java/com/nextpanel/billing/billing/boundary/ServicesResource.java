@@ -43,11 +43,10 @@ public class ServicesResource {
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     @Operation(operationId = "listServices", summary = "List services by customer or status")
     public Page<ServiceView> list(@QueryParam("customer_id") Long customerId, @QueryParam("status") String status,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        Page.Request request = Page.request(page, size);
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("order") String order) {
+        Page.Request request = Page.request(page, size, order);
         var filter = new Services.Filter(customerId, QueryFilters.oneOf(Service.Status.class, "status", status));
-        return new Page<>(services.search(filter, request.offset(), request.size()).stream().map(ServiceView::of).toList(),
-                services.count(filter), request.page(), request.size());
+        return services.search(filter, request).map(ServiceView::of);
     }
 
     @GET

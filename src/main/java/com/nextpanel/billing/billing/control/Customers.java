@@ -2,6 +2,7 @@ package com.nextpanel.billing.billing.control;
 
 import com.nextpanel.billing.billing.entity.Customer;
 import com.nextpanel.billing.platform.OptionalFilters;
+import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.List;
+import java.util.Locale;
 
 /** The customers. */
 @ApplicationScoped
@@ -51,17 +52,13 @@ public class Customers {
         }
     }
 
-    public List<Customer> list(String email, int offset, int limit) {
-        return byEmail(email).query(em, "SELECT c FROM Customer c", " ORDER BY c.id DESC", Customer.class)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    public Page<Customer> list(String email, Page.Request request) {
+        return byEmail(email).page(em, "Customer c", Customer.class, request, "c.id");
     }
 
-    public long count(String email) {
-        return byEmail(email).query(em, "SELECT COUNT(c) FROM Customer c", "", Long.class).getSingleResult();
-    }
-
+    /** Customers whose email starts with {@code email}, in any case. */
     private static OptionalFilters byEmail(String email) {
         return new OptionalFilters().and("LOWER(c.email) LIKE :pattern", "pattern",
-                email == null || email.isEmpty() ? null : "%" + email.toLowerCase() + "%");
+                email == null || email.isBlank() ? null : OptionalFilters.startingWith(email.trim().toLowerCase(Locale.ROOT)));
     }
 }

@@ -6,6 +6,7 @@ import com.nextpanel.billing.billing.entity.Payment;
 import com.nextpanel.billing.billing.entity.Plan;
 import com.nextpanel.billing.billing.entity.Service;
 import com.nextpanel.billing.platform.OptionalFilters;
+import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -108,13 +109,8 @@ public class Invoices {
     public record Filter(Long customerId, Long serviceId, Invoice.Status status) {
     }
 
-    public List<Invoice> search(Filter filter, int offset, int limit) {
-        return where(filter).query(em, "SELECT i FROM Invoice i", " ORDER BY i.id DESC", Invoice.class)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
-    }
-
-    public long count(Filter filter) {
-        return where(filter).query(em, "SELECT COUNT(i) FROM Invoice i", "", Long.class).getSingleResult();
+    public Page<Invoice> search(Filter filter, Page.Request request) {
+        return where(filter).page(em, "Invoice i", Invoice.class, request, "i.id");
     }
 
     private static OptionalFilters where(Filter filter) {

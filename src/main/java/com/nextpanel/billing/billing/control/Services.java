@@ -1,8 +1,10 @@
 package com.nextpanel.billing.billing.control;
 
 import com.nextpanel.billing.billing.entity.HostingOrder;
+import com.nextpanel.billing.billing.entity.Invoice;
 import com.nextpanel.billing.billing.entity.Service;
 import com.nextpanel.billing.platform.OptionalFilters;
+import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.Problem;
 import com.nextpanel.billing.platform.TransactionMemo;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,13 +118,15 @@ public class Services {
             + " WHERE s.status = 'suspended' AND s.suspended_for_nonpayment AND a.status = 'suspended'"
             + " AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.service_id = s.id AND i.status = 'overdue')";
 
-    /** Live services overdue since ?1 (a date; null: never for non-payment), or cancelled for a date ?2 has reached. */
+    /**
+     * Live services overdue since ?1 (a date; null: never for non-payment), or cancelled for a date ?2 has reached.
+     * A UNION of the two, each found by its index: with an OR between them, every live service was read.
+     */
     static final String DUE_FOR_TERMINATION = "SELECT s.account_id FROM service s"
             + " JOIN hosting_account a ON a.id = s.account_id"
-            + " WHERE s.status IN ('active', 'suspended') AND a.status IN ('active', 'suspended') AND ("
-            + "   EXISTS (SELECT 1 FROM invoice i WHERE i.service_id = s.id AND i.status = 'overdue'"
-            + "     AND i.due_date <= CAST(?1 AS date))"
-            + "   OR s.cancel_at <= ?2)";
+            + " WHERE s.status IN ('active', 'suspended') AND a.status IN ('active', 'suspended') AND s.id IN ("
+            + "   SELECT i.service_id FROM invoice i WHERE i.status = 'overdue' AND i.due_date <= CAST(?1 AS date)"
+            + "   UNION SELECT c.id FROM service c WHERE c.cancel_at <= ?2)";
 
     /** Live services whose next period should be billed by now and is not yet. */
     public List<Long> dueForRenewal(LocalDate billUntil) {
@@ -138,22 +143,28 @@ public class Services {
     public record Filter(Long customerId, Service.Status status) {
     }
 
-    public List<Service> search(Filter filter, int offset, int limit) {
-        return where(filter).query(em, "SELECT s FROM Service s", " ORDER BY s.id DESC", Service.class)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    public Page<Service> search(Filter filter, Page.Request request) {
+        return where(filter).page(em, "Service s", Service.class, request, "s.id");
     }
 
-    public long count(Filter filter) {
-        return where(filter).query(em, "SELECT COUNT(s) FROM Service s", "", Long.class).getSingleResult();
+    /** An order with its service and its first invoice, as the order list shows it. */
+    public record OrderInFull(HostingOrder order, Service service, Invoice firstInvoice) {
     }
 
-    public List<HostingOrder> orders(Long customerId, int offset, int limit) {
-        return ordersOf(customerId).query(em, "SELECT o FROM HostingOrder o", " ORDER BY o.id DESC", HostingOrder.class)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
-    }
-
-    public long countOrders(Long customerId) {
-        return ordersOf(customerId).query(em, "SELECT COUNT(o) FROM HostingOrder o", "", Long.class).getSingleResult();
+    /** A page of orders, their services and first invoices read with one query each (not two per order). */
+    public Page<OrderInFull> orders(Long customerId, Page.Request request) {
+        Page<HostingOrder> orders = ordersOf(customerId).page(em, "HostingOrder o", HostingOrder.class, request, "o.id");
+        List<Long> ids = orders.items().stream().map(HostingOrder::id).toList();
+        Map<Long, Service> services = new HashMap<>();
+        Map<Long, Invoice> invoices = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT s FROM Service s WHERE s.orderId IN :orders", Service.class)
+                    .setParameter("orders", ids).getResultStream().forEach(s -> services.put(s.orderId(), s));
+            em.createQuery("SELECT i FROM Invoice i WHERE i.orderId IN :orders"
+                            + " AND i.id = (SELECT MIN(f.id) FROM Invoice f WHERE f.orderId = i.orderId)", Invoice.class)
+                    .setParameter("orders", ids).getResultStream().forEach(i -> invoices.put(i.orderId(), i));
+        }
+        return orders.map(o -> new OrderInFull(o, services.get(o.id()), invoices.get(o.id())));
     }
 
     private static OptionalFilters ordersOf(Long customerId) {

@@ -23,6 +23,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 
 /** What a customer owes for an order or for one period of a service. */
 @Entity
@@ -81,6 +83,7 @@ public class Invoice {
     private Instant paidAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchFetch(BatchFetchType.IN) // a page of invoices reads their lines in one query
     @CollectionTable(name = "invoice_line", joinColumns = @JoinColumn(name = "invoice_id"))
     @OrderBy("position")
     private List<InvoiceLine> lines = new ArrayList<>();

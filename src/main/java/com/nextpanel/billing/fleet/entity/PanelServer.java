@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * A NextPanel server of the fleet. Health fields and current_accounts are changed by atomic SQL
@@ -61,8 +63,10 @@ public class PanelServer {
 
     private String location;
 
-    // Lazy: most reads (selection, probes, panel calls) never look at the tags.
+    // Lazy: most reads (selection, probes, panel calls) never look at the tags. A list that does
+    // reads the tags of all its servers in one query.
     @ElementCollection(fetch = FetchType.LAZY)
+    @BatchFetch(BatchFetchType.IN)
     @CollectionTable(name = "panel_server_tag", joinColumns = @JoinColumn(name = "server_id"))
     @Column(name = "tag")
     @OrderBy

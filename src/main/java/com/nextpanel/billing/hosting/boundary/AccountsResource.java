@@ -51,12 +51,16 @@ public class AccountsResource {
     @Operation(operationId = "listAccounts", summary = "List hosting accounts by server, customer, status or username")
     public Page<AccountView> list(@QueryParam("server_id") Long serverId, @QueryParam("customer_id") Long customerId,
             @QueryParam("status") String status, @QueryParam("username") String username,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        Page.Request request = Page.request(page, size);
+            @QueryParam("email") String email, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("order") String order) {
+        Page.Request request = Page.request(page, size, order);
         var filter = new Accounts.Filter(serverId, customerId, QueryFilters.oneOf(AccountStatus.class, "status", status),
-                username == null || username.isBlank() ? null : username.trim().toLowerCase(Locale.ROOT));
-        return new Page<>(accounts.search(filter, request.offset(), request.size()).stream().map(AccountView::of).toList(),
-                accounts.count(filter), request.page(), request.size());
+                lowerCase(username), lowerCase(email));
+        return accounts.search(filter, request).map(AccountView::of);
+    }
+
+    private static String lowerCase(String search) {
+        return search == null || search.isBlank() ? null : search.trim().toLowerCase(Locale.ROOT);
     }
 
     @GET

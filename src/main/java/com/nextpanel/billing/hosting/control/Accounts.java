@@ -4,6 +4,7 @@ import com.nextpanel.billing.fleet.control.ServerSelector;
 import com.nextpanel.billing.hosting.entity.AccountStatus;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.platform.OptionalFilters;
+import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.Problem;
 import com.nextpanel.billing.platform.TransactionMemo;
 import com.nextpanel.billing.hosting.control.AccountChanged.Change;
@@ -162,16 +163,11 @@ public class Accounts {
     }
 
     /** Filters of the account list; null means any. */
-    public record Filter(Long serverId, Long customerId, AccountStatus status, String username) {
+    public record Filter(Long serverId, Long customerId, AccountStatus status, String username, String email) {
     }
 
-    public List<HostingAccount> search(Filter filter, int offset, int limit) {
-        return where(filter).query(em, "SELECT a FROM HostingAccount a", " ORDER BY a.id DESC", HostingAccount.class)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
-    }
-
-    public long count(Filter filter) {
-        return where(filter).query(em, "SELECT COUNT(a) FROM HostingAccount a", "", Long.class).getSingleResult();
+    public Page<HostingAccount> search(Filter filter, Page.Request request) {
+        return where(filter).page(em, "HostingAccount a", HostingAccount.class, request, "a.id");
     }
 
     private static OptionalFilters where(Filter filter) {
@@ -179,7 +175,7 @@ public class Accounts {
                 .and("a.serverId = :server", "server", filter.serverId())
                 .and("a.customerId = :customer", "customer", filter.customerId())
                 .and("a.status = :status", "status", filter.status())
-                .and("a.username LIKE :username", "username", filter.username() == null ? null
-                        : "%" + filter.username().replace("%", "").replace("_", "\\_") + "%");
+                .and("a.username LIKE :username", "username", OptionalFilters.containing(filter.username()))
+                .and("LOWER(a.email) LIKE :email", "email", OptionalFilters.startingWith(filter.email()));
     }
 }

@@ -38,13 +38,12 @@ public class EmailsResource {
     @Operation(operationId = "listEmails", summary = "List outbox emails by status, recipient or template (no bodies)")
     public Page<EmailView> list(@QueryParam("status") String status, @QueryParam("recipient") String recipient,
             @QueryParam("template") String template, @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
-        Page.Request request = Page.request(page, size);
+            @QueryParam("size") Integer size, @QueryParam("order") String order) {
+        Page.Request request = Page.request(page, size, order);
         var filter = new Outbox.Filter(QueryFilters.oneOf(Email.Status.class, "status", status),
                 recipient == null || recipient.isBlank() ? null : recipient,
                 QueryFilters.oneOf(Email.Template.class, "template", template));
-        return new Page<>(outbox.search(filter, request.offset(), request.size()).stream().map(EmailView::of).toList(),
-                outbox.count(filter), request.page(), request.size());
+        return outbox.search(filter, request).map(EmailView::of);
     }
 
     @GET

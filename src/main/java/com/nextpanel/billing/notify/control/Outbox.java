@@ -3,6 +3,7 @@ package com.nextpanel.billing.notify.control;
 import com.nextpanel.billing.notify.entity.Email;
 import com.nextpanel.billing.platform.NodeName;
 import com.nextpanel.billing.platform.OptionalFilters;
+import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -122,14 +123,8 @@ public class Outbox {
     public record Filter(Email.Status status, String recipient, Email.Template template) {
     }
 
-    /** Newest first. */
-    public List<Email> search(Filter filter, int offset, int limit) {
-        return where(filter).query(em, "SELECT e FROM Email e", " ORDER BY e.createdAt DESC, e.id DESC", Email.class)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
-    }
-
-    public long count(Filter filter) {
-        return where(filter).query(em, "SELECT COUNT(e) FROM Email e", "", Long.class).getSingleResult();
+    public Page<Email> search(Filter filter, Page.Request request) {
+        return where(filter).page(em, "Email e", Email.class, request, "e.createdAt", "e.id");
     }
 
     private static OptionalFilters where(Filter filter) {
