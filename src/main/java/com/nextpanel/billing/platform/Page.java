@@ -9,10 +9,9 @@ import java.util.function.Function;
  * "size": s}. Pages count from 1.
  * <p>
  * The lists that grow with the business count their matches up to {@link #COUNTED}; beyond that,
- * total is COUNTED and total_exact false ("more than 10,000"): an exact count walks every matching
- * index entry on every page, 60–160 ms for a million accounts (bench/README.md, P6). has_more says
- * whether a next page exists, and order=asc lists oldest first, so the oldest page is one index
- * step away however long the list.
+ * total is COUNTED and total_exact false ("more than 10,000"): an exact count would read every
+ * match, a million of them for a big host's accounts, on every page. has_more says whether a next
+ * page exists, and order=asc lists oldest first, so the oldest page is as quick as the newest.
  */
 public record Page<T>(List<T> items, long total, boolean totalExact, boolean hasMore, int page, int size) {
 
