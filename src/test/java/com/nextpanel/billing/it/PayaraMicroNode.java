@@ -53,7 +53,10 @@ final class PayaraMicroNode implements AutoCloseable {
                 .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().keySet().removeIf(k -> APP_ENV_PREFIXES.stream().anyMatch(k::startsWith));
         builder.environment().putAll(env);
-        return new PayaraMicroNode(name, builder.start(), port, log);
+        Process process = builder.start();
+        // a test JVM stopped before its @AfterAll (Ctrl-C) must not leave the node holding its port
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-stop"));
+        return new PayaraMicroNode(name, process, port, log);
     }
 
     /**
@@ -80,14 +83,6 @@ final class PayaraMicroNode implements AutoCloseable {
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    String name() {
-        return name;
-    }
-
-    Path log() {
-        return log;
     }
 
     /** SIGTERM (Payara undeploys cleanly), at most 30 s, then SIGKILL. */
