@@ -116,8 +116,8 @@ class SeveralNodesIT {
 
         Map<String, Map<Integer, Integer>> byNode = new HashMap<>();
         long started = System.nanoTime();
-        // 20 clients keep both nodes busy with ~40 database connections between them; 50 took 62,
-        // too many beside the Arquillian node's pool on a server of max_connections 100 (CI's)
+        // 20 clients keep both nodes busy on about 40 database connections; more would crowd CI's
+        // server (max_connections 100) beside the pool of the suite's Arquillian node
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
             List<Future<Api.Reply>> sent = new ArrayList<>();
