@@ -1,0 +1,308 @@
+package com.nextpanel.billing.it;
+
+import static com.nextpanel.billing.it.Fixtures.account;
+import static com.nextpanel.billing.it.Fixtures.onlyActive;
+import static com.nextpanel.billing.it.Fixtures.provision;
+import static com.nextpanel.billing.it.Fixtures.registerServer;
+import static com.nextpanel.billing.it.Fixtures.server;
+import static com.nextpanel.billing.it.Fixtures.username;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.nextpanel.simulator.NextPanelSimulator;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Two Payara Micro nodes on one PostgreSQL database, as DESIGN.md's "several nodes" promises:
+ * capacity is not overshot when provisions arrive through both, the billing day fired on both at
+ * once acts once, and no job is run by both. Arquillian runs one node per class, so this test
+ * starts its two nodes itself (--nohazelcast: all coordination is in PostgreSQL).
+ * The tests build on each other, in order: the last counts the jobs of the first two.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SeveralNodesIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final int SERVICES = 20;
+
+    @RegisterExtension
+    static final Simulators SIMULATORS = new Simulators();
+
+    private static String dbUrl;
+    private static PayaraMicroNode nodeA;
+    private static PayaraMicroNode nodeB;
+    private static Api a;
+    private static Api b;
+    /** Every panel of the class: the last test counts their calls. */
+    private static final List<NextPanelSimulator> PANELS = new ArrayList<>();
+
+    @BeforeAll
+    static void startTwoNodes() throws Exception {
+        dbUrl = TestEnvironment.freshDatabase("billing_nodes_it");
+        Path dir = Path.of(System.getProperty("billing.testData", "target/it-data")).resolve("nodes");
+        Files.createDirectories(dir);
+        Path war = PayaraMicroNode.copyOf(Path.of(System.getProperty("billing.war")), dir);
+        Map<String, String> env = Map.of(
+                "DB_URL", dbUrl,
+                "DB_USER", System.getProperty("it.db.user"),
+                "DB_PASSWORD", System.getProperty("it.db.password"),
+                "BILLING_SECRET_KEY", TestEnvironment.SECRET_KEY,
+                "BILLING_ADMIN_TOKEN", TestEnvironment.ADMIN_TOKEN);
+        // as arquillian.xml: short intervals, and the automation runs only when the test says so
+        List<String> settings = List.of("-Dfleet.probe.interval-seconds=1", "-Dfleet.probe.timeout-ms=1000",
+                "-Dpanel.read-timeout-ms=3000", "-Djobs.poll-interval-ms=300", "-Djobs.backoff-base-ms=300",
+                "-Djobs.max-attempts=4", "-Dpanel.max-concurrent-calls=8", "-Dbilling.automation.enabled=false",
+                "-Dmail.smtp.port=" + PayaraMicroNode.freePort()); // nobody listens: the emails wait, harmlessly
+        // both at once, as an operator starting two nodes would: both run Flyway on the fresh database
+        nodeA = PayaraMicroNode.start("node-a", war, env, settings, dir);
+        nodeB = PayaraMicroNode.start("node-b", war, env, settings, dir);
+        nodeA.awaitReady(Duration.ofSeconds(300));
+        nodeB.awaitReady(Duration.ofSeconds(300));
+        a = Api.admin(nodeA.url());
+        b = Api.admin(nodeB.url());
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        for (PayaraMicroNode node : new PayaraMicroNode[] {nodeA, nodeB}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void twoHundredProvisionsIntoFiftySlotsHalfThroughEachNodeMakeExactlyFifty() throws Exception {
+        // 25 panels of 2 slots: half the reservations take a server's last slot, where the nodes
+        // would overshoot if either guarded capacity in its own JVM only
+        List<NextPanelSimulator> fleet = new ArrayList<>();
+        List<Long> servers = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            fleet.add(panel());
+            servers.add(registerServer(i % 2 == 0 ? a : b, fleet.get(i), 2));
+        }
+        onlyActive(a, servers.toArray(Long[]::new));
+        // registered once, each through one node: the other knows it through the database
+        assertThat(server(b, servers.get(0)).getInt("capacity")).isEqualTo(2);
+        assertThat(server(a, servers.get(1)).getInt("capacity")).isEqualTo(2);
+
+        Map<String, Map<Integer, Integer>> byNode = new HashMap<>();
+        long started = System.nanoTime();
+        // 20 clients keep both nodes busy on about 40 database connections; more would crowd CI's
+        // server (max_connections 100) beside the pool of the suite's Arquillian node
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Api.Reply>> sent = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                Api node = i % 2 == 0 ? a : b;
+                sent.add(pool.submit(() -> node.post("/api/v1/nextpanel/provision", provision(username()))));
+            }
+            for (int i = 0; i < sent.size(); i++) {
+                Api.Reply reply = sent.get(i).get();
+                assertThat(reply.status()).as(reply.toString()).isIn(200, 503);
+                byNode.computeIfAbsent(i % 2 == 0 ? "a" : "b", k -> new HashMap<>())
+                        .merge(reply.status(), 1, Integer::sum);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        System.out.printf("[SeveralNodesIT] 200 provisions in %.1f s, by node and answer: %s%n",
+                (System.nanoTime() - started) / 1e9, byNode);
+
+        int created = byNode.values().stream().mapToInt(m -> m.getOrDefault(200, 0)).sum();
+        int refused = byNode.values().stream().mapToInt(m -> m.getOrDefault(503, 0)).sum();
+        assertThat(created).isEqualTo(50);
+        assertThat(refused).isEqualTo(150);
+        // on the panels: 50 accounts, each created by one call, none beyond a server's capacity
+        assertThat(fleet).allSatisfy(p -> assertThat(p.accountCount()).isEqualTo(2));
+        assertThat(fleet.stream().mapToLong(p -> p.requests("POST", "/api/v1/billing/accounts")).sum()).isEqualTo(50);
+        // on our side, as either node answers
+        for (Api node : List.of(a, b)) {
+            assertThat(servers).allSatisfy(id -> assertThat(server(node, id).getInt("current_accounts")).isEqualTo(2));
+            assertThat(node.get("/api/v1/nextpanel/accounts?status=active").json().getJsonNumber("total")
+                    .longValue()).isEqualTo(50);
+            assertThat(node.get("/api/v1/nextpanel/accounts").json().getJsonNumber("total").longValue())
+                    .isEqualTo(50);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theBillingDayFiredOnBothNodesAtOnceSuspendsEachServiceOnce() throws Exception {
+        NextPanelSimulator billingPanel = panel();
+        long serverId = registerServer(a, billingPanel, SERVICES + 5);
+        onlyActive(b, serverId);
+        long plan = create(a, "/api/v1/plans", Json.createObjectBuilder().add("name", Fixtures.unique("Nodes "))
+                .add("price", new BigDecimal("4.99")).add("currency", "USD").add("billing_cycle", "monthly")
+                .add("package_id", 1).build());
+        List<Long> services = new ArrayList<>();
+        for (int i = 0; i < SERVICES; i++) {
+            Api node = i % 2 == 0 ? a : b;
+            long customer = create(node, "/api/v1/customers", Json.createObjectBuilder()
+                    .add("email", Fixtures.unique("nodes") + "@example.com").add("full_name", "Node " + i).build());
+            Api.Reply order = node.post("/api/v1/orders", Json.createObjectBuilder().add("customer_id", customer)
+                    .add("plan_id", plan).add("username", username()).build());
+            assertThat(order.status()).as(order.toString()).isEqualTo(201);
+            Api.Reply paid = node.post("/api/v1/orders/" + order.json().getJsonNumber("id").longValue() + "/pay", null);
+            assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+            services.add(order.json().getJsonNumber("service_id").longValue());
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(services).allSatisfy(s ->
+                assertThat(a.get("/api/v1/services/" + s).json().getString("status")).isEqualTo("active")));
+        Map<Long, Long> accountOfService = new HashMap<>();
+        Map<Long, Long> panelUserOfAccount = new HashMap<>();
+        for (long service : services) {
+            long accountId = a.get("/api/v1/services/" + service).json().getJsonNumber("account_id").longValue();
+            accountOfService.put(service, accountId);
+            panelUserOfAccount.put(accountId, account(a, accountId).getJsonNumber("nextpanel_user_id").longValue());
+        }
+
+        // Overdue without moving a clock (each node has its own): the services fell due 4 days ago,
+        // past billing.suspend-after-days (3), short of terminate-after-days (30).
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "UPDATE service SET next_due_date = ? WHERE id = ANY (?)")) {
+            s.setObject(1, today.minusDays(4));
+            s.setArray(2, c.createArrayOf("bigint", services.toArray()));
+            assertThat(s.executeUpdate()).isEqualTo(SERVICES);
+        }
+
+        // Twice both at once: the renewal invoices, then (if the first firing did not already) the
+        // overdue marks and the suspensions. Whatever the interleaving, each happens once in all.
+        List<Api.Reply> replies = new ArrayList<>(bothAtOnce("/api/v1/automation/run"));
+        replies.addAll(bothAtOnce("/api/v1/automation/run"));
+        System.out.println("[SeveralNodesIT] automation runs: " + replies.stream()
+                .map(r -> r.status() == 200 ? r.body() : "HTTP " + r.status()).toList());
+        assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(200, 409));
+        assertThat(replies.subList(0, 2)).anySatisfy(r -> assertThat(r.status()).isEqualTo(200));
+        assertThat(replies.subList(2, 4)).anySatisfy(r -> assertThat(r.status()).isEqualTo(200));
+        assertThat(sum(replies, "invoices_created")).isEqualTo(SERVICES);
+        assertThat(sum(replies, "overdue_marked")).isEqualTo(SERVICES);
+        assertThat(sum(replies, "suspended")).isEqualTo(SERVICES);
+        assertThat(sum(replies, "terminated")).isZero();
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(services).allSatisfy(s ->
+                assertThat(b.get("/api/v1/services/" + s).json().getString("status")).isEqualTo("suspended")));
+        accountOfService.forEach((service, accountId) -> {
+            long panelUser = panelUserOfAccount.get(accountId);
+            assertThat(b.get("/api/v1/jobs?kind=suspend&account_id=" + accountId).json().getJsonNumber("total")
+                    .longValue()).as("SUSPEND jobs of account %d", accountId).isEqualTo(1);
+            assertThat(billingPanel.requests("POST", "/api/v1/billing/accounts/" + panelUser + "/suspend"))
+                    .as("suspend calls for panel user %d", panelUser).isEqualTo(1);
+            assertThat(billingPanel.account(panelUser).orElseThrow().status()).isEqualTo("suspended");
+            assertThat(b.get("/api/v1/invoices?service_id=" + service).json().getJsonNumber("total")
+                    .longValue()).isEqualTo(2); // the first and one renewal
+        });
+    }
+
+    @Test
+    @Order(3)
+    void noJobIsRunByBothNodes() throws Exception {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(jobs("status=pending")).isZero();
+            assertThat(jobs("status=in_progress")).isZero();
+        });
+        long provisionJobs = jobs("kind=provision");
+        long suspendJobs = jobs("kind=suspend");
+        assertThat(provisionJobs).isEqualTo(50 + SERVICES);
+        assertThat(suspendJobs).isEqualTo(SERVICES);
+        assertThat(jobs("status=done")).isEqualTo(provisionJobs + suspendJobs);
+        assertThat(jobs("kind=unsuspend") + jobs("kind=terminate")).isZero();
+
+        // one panel call per job: POSTs under /accounts are the creates plus the suspends
+        long suspendCalls = PANELS.stream().mapToLong(p -> p.requests("POST", "/api/v1/billing/accounts/")).sum();
+        long createCalls = PANELS.stream().mapToLong(p -> p.requests("POST", "/api/v1/billing/accounts")).sum()
+                - suspendCalls;
+        assertThat(createCalls).isEqualTo(provisionJobs);
+        assertThat(suspendCalls).isEqualTo(suspendJobs);
+        assertThat(PANELS.stream().mapToInt(NextPanelSimulator::accountCount).sum()).isEqualTo((int) provisionJobs);
+        assertThat(PANELS.stream().mapToLong(p -> p.requests("DELETE", "/api/v1/billing/accounts")).sum()).isZero();
+        // and each job was attempted once: no node ran one another had claimed
+        assertThat(count("SELECT count(*) FROM panel_job WHERE attempts <> 1")).isZero();
+        System.out.printf("[SeveralNodesIT] %d provision and %d suspend jobs, %d create and %d suspend calls%n",
+                provisionJobs, suspendJobs, createCalls, suspendCalls);
+    }
+
+    // --- helpers ---------------------------------------------------------------------------
+
+    private static NextPanelSimulator panel() {
+        NextPanelSimulator sim = SIMULATORS.start();
+        PANELS.add(sim);
+        return sim;
+    }
+
+    /** POSTs to both nodes at the same moment (a barrier releases both senders). */
+    private static List<Api.Reply> bothAtOnce(String path) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Api.Reply>> sent = new ArrayList<>();
+            for (Api node : List.of(a, b)) {
+                sent.add(senders.submit(() -> {
+                    start.await();
+                    return node.post(path, null);
+                }));
+            }
+            List<Api.Reply> replies = new ArrayList<>();
+            for (Future<Api.Reply> reply : sent) {
+                replies.add(reply.get());
+            }
+            return replies;
+        } finally {
+            senders.shutdown();
+        }
+    }
+
+    private static int sum(List<Api.Reply> replies, String field) {
+        return replies.stream().filter(r -> r.status() == 200).mapToInt(r -> r.json().getInt(field)).sum();
+    }
+
+    private static long create(Api api, String path, JsonObject body) {
+        Api.Reply reply = api.post(path, body);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().getJsonNumber("id").longValue();
+    }
+
+    private static long jobs(String query) {
+        return a.get("/api/v1/jobs?" + query).json().getJsonNumber("total").longValue();
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(dbUrl, System.getProperty("it.db.user"), System.getProperty("it.db.password"));
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet rows = s.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
