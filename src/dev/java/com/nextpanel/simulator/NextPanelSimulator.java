@@ -122,7 +122,7 @@ public final class NextPanelSimulator implements AutoCloseable {
     }
 
     /**
-     * The next {@code count} authenticated requests are refused the way FastAPI refuses a body it
+     * The next {@code count} authenticated POST requests are refused the way FastAPI refuses a body it
      * cannot validate: a 422 whose {@code detail} list echoes the request body as {@code input}.
      */
     public void rejectNextEchoingInput(int count) {
@@ -317,7 +317,8 @@ public final class NextPanelSimulator implements AutoCloseable {
                 return Reply.error(429, "Rate limit exceeded").withHeader("Retry-After", Long.toString(retryAfter));
             }
         }
-        if (faults.takeEchoingRejection()) {
+        // only a request with a body has input to echo; a health probe in between must not take the fault
+        if (method.equals("POST") && faults.takeEchoingRejection()) {
             JsonObject input = Reply.parseObject(body, JsonValue.EMPTY_JSON_OBJECT);
             return Reply.json(422, Reply.object().add("detail", Reply.JSON.createArrayBuilder().add(Reply.object()
                     .add("type", "missing").add("loc", Reply.JSON.createArrayBuilder().add("body").add("plan"))
