@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /** The REST API root. Every resource below it requires a bearer token (see security). */
-@ApplicationPath("/api/v1")
+@ApplicationPath("/api")
 @DeclareRoles({"ADMIN", "VIEWER"})
 @OpenAPIDefinition(
         info = @Info(title = "NextPanel Billing API", version = "1.0.0",

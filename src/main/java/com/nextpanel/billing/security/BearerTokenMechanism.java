@@ -16,13 +16,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * "Authorization: Bearer &lt;token&gt;" on everything under /api; the console's static files,
- * health, metrics and OpenAPI stay open. A refusal is a 401 problem+json, never an HTML page.
+ * "Authorization: Bearer &lt;token&gt;" on everything under /api/v1, the operator API; the
+ * console's and the store's static files, health, metrics and OpenAPI stay open. Two parts of
+ * /api answer without an operator token: the store API (/api/store, where a customer's session
+ * cookie counts and never an operator role) and the payment gateway's webhook, which proves
+ * itself with its signature. A refusal is a 401 problem+json, never an HTML page.
  */
 @ApplicationScoped
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private static final String PREFIX = "Bearer ";
+    private static final String STORE_API = "/api/store/";
+    private static final String STRIPE_WEBHOOK = "/api/v1/payments/stripe/webhook";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -31,7 +36,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.startsWith("/api/")) {
+        if (!path.startsWith("/api/") || path.startsWith(STORE_API) || path.equals(STRIPE_WEBHOOK)) {
             return context.doNothing();
         }
         String header = request.getHeader("Authorization");

@@ -15,7 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** Test deployments only: queues customer emails the way billing will, until billing exists. */
-@Path("/test-support/emails")
+@Path("/v1/test-support/emails")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

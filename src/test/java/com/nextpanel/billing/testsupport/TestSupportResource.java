@@ -16,7 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /** Test deployments only: lets a test move the application's clock. */
-@Path("/test-support")
+@Path("/v1/test-support")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Invoices, and payments as a gateway notifies them (idempotent by external_reference). */
-@Path("/invoices")
+@Path("/v1/invoices")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

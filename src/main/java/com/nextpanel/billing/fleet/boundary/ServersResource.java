@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The integration guide's server calls: the fleet of NextPanel servers. */
-@Path("/nextpanel/servers")
+@Path("/v1/nextpanel/servers")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

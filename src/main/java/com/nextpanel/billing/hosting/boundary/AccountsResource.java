@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The integration guide's account calls; {id} is our account_id, not the panel's user id. */
-@Path("/nextpanel/accounts")
+@Path("/v1/nextpanel/accounts")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The integration guide's POST /nextpanel/provision: a hosting account on the best server (or the one named). */
-@Path("/nextpanel/provision")
+@Path("/v1/nextpanel/provision")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

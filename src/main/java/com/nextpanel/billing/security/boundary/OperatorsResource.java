@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Who is calling, and the operators' tokens (ADMIN only; a token is shown once, when made). */
-@Path("/operators")
+@Path("/v1/operators")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
