@@ -14,10 +14,13 @@ const details = (server = {}) => [
   { name: 'tags', label: 'Tags', as: 'tags', value: (server.tags ?? []).join(', '), hint: 'Comma-separated' },
   { name: 'rate_limit_per_hour', label: 'Panel calls per hour', type: 'number', as: 'number', min: 1,
     value: server.rate_limit_per_hour ?? 1000 },
+  { name: 'panel_url', label: 'Control panel URL for customers', type: 'url', wide: true,
+    value: server.panel_url && server.panel_url !== server.base_url ? server.panel_url : '',
+    hint: 'Shown in the client area and in emails. Leave empty when customers use the API URL above.' },
 ];
 
 const credentials = (required) => [
-  { name: 'base_url', label: 'Panel URL', type: 'url', required, hint: required ? URL_HINT : `Leave empty to keep it; ${URL_HINT}` },
+  { name: 'base_url', label: 'Panel API URL', type: 'url', required, hint: required ? URL_HINT : `Leave empty to keep it; ${URL_HINT}` },
   { name: 'api_key', label: 'API key', required: true, placeholder: 'npk_…' },
   { name: 'api_secret', label: 'API secret', type: 'password', required: true, autocomplete: 'new-password' },
 ];

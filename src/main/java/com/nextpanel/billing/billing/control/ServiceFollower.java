@@ -71,7 +71,7 @@ public class ServiceFollower {
             case ACTIVATED -> {
                 service.activate(now);
                 services.order(service.orderId()).activate(now);
-                String panelUrl = fleet.find(account.serverId()).map(s -> s.baseUrl()).orElse("");
+                String panelUrl = fleet.find(account.serverId()).map(s -> s.customerPanelUrl()).orElse("");
                 emails.welcome(customer.email(), customer.fullName(), account.username(),
                         cipher.open(changed.sealedPassword()), panelUrl, plans.get(service.planId()).name(), accountId,
                         service.id());

@@ -55,6 +55,9 @@ public class HostingOrder {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** How the customer chose to pay in the store ("stripe" or "bank_transfer"); null for an operator's order. */
+    private String gateway;
+
     protected HostingOrder() {
     }
 
@@ -90,6 +93,14 @@ public class HostingOrder {
             status = Status.FAILED;
             updatedAt = now;
         }
+    }
+
+    public void payBy(String gateway) {
+        this.gateway = gateway;
+    }
+
+    public String gateway() {
+        return gateway;
     }
 
     public Long id() {

@@ -24,13 +24,16 @@ public class NewServer {
     @Size(max = 20) public List<@NotBlank @Size(max = 50) String> tags;
     public Boolean isActive;
     @Min(1) @Max(ServerFields.MAX_RATE_LIMIT) public Integer rateLimitPerHour;
+    /** Where customers open their control panel, when not at the base URL (often an internal address). */
+    @Size(max = 500) @Pattern(regexp = ServerFields.URL, message = ServerFields.URL_MESSAGE) public String panelUrl;
 
     ServerDetails details() {
         return new ServerDetails(name.trim(), description, ServerFields.normalizeUrl(baseUrl),
                 capacity == null ? ServerFields.DEFAULT_CAPACITY : capacity, location,
                 tags == null ? List.of() : tags.stream().map(String::trim).toList(),
                 isActive == null || isActive,
-                rateLimitPerHour == null ? ServerFields.DEFAULT_RATE_LIMIT : rateLimitPerHour);
+                rateLimitPerHour == null ? ServerFields.DEFAULT_RATE_LIMIT : rateLimitPerHour,
+                panelUrl == null || panelUrl.isBlank() ? null : ServerFields.normalizeUrl(panelUrl));
     }
 
     PanelCredentials credentials() {

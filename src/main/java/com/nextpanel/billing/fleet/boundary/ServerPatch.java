@@ -19,7 +19,7 @@ import java.util.Set;
 final class ServerPatch {
 
     private static final Set<String> EDITABLE = Set.of("name", "description", "capacity", "location", "tags",
-            "is_active", "rate_limit_per_hour");
+            "is_active", "rate_limit_per_hour", "panel_url");
 
     private final JsonObject patch;
 
@@ -44,6 +44,7 @@ final class ServerPatch {
         checked.text("name", 100, false, errors);
         checked.text("description", 500, true, errors);
         checked.text("location", 100, true, errors);
+        checked.url("panel_url", errors);
         checked.number("capacity", 1, ServerFields.MAX_CAPACITY, errors);
         checked.number("rate_limit_per_hour", 1, ServerFields.MAX_RATE_LIMIT, errors);
         checked.bool("is_active", errors);
@@ -65,11 +66,17 @@ final class ServerPatch {
                 patch.containsKey("location") ? optionalText("location") : d.location(),
                 patch.containsKey("tags") ? tagList() : d.tags(),
                 patch.containsKey("is_active") ? patch.getBoolean("is_active") : d.active(),
-                patch.containsKey("rate_limit_per_hour") ? patch.getInt("rate_limit_per_hour") : d.rateLimitPerHour());
+                patch.containsKey("rate_limit_per_hour") ? patch.getInt("rate_limit_per_hour") : d.rateLimitPerHour(),
+                patch.containsKey("panel_url") ? panelUrl() : d.panelUrl());
     }
 
     private String optionalText(String name) {
         return patch.isNull(name) ? null : patch.getString(name);
+    }
+
+    private String panelUrl() {
+        String url = optionalText("panel_url");
+        return url == null || url.isBlank() ? null : ServerFields.normalizeUrl(url);
     }
 
     private List<String> tagList() {
@@ -88,6 +95,14 @@ final class ServerPatch {
             errors.add(error(name, "must not be blank"));
         } else if (text.getString().length() > max) {
             errors.add(error(name, "size must be between 0 and " + max));
+        }
+    }
+
+    private void url(String name, List<Map<String, Object>> errors) {
+        text(name, 500, true, errors);
+        if (patch.get(name) instanceof JsonString url && !url.getString().isBlank()
+                && !url.getString().trim().matches(ServerFields.URL)) {
+            errors.add(error(name, ServerFields.URL_MESSAGE));
         }
     }
 

@@ -10,6 +10,8 @@ public class ServerView {
     public final String name;
     public final String description;
     public final String baseUrl;
+    /** Where customers open their control panel (the base URL when none was set). */
+    public final String panelUrl;
     public final String apiKeyHint;
     public final int capacity;
     public final int currentAccounts;
@@ -36,6 +38,7 @@ public class ServerView {
         name = s.name();
         description = s.description();
         baseUrl = s.baseUrl();
+        panelUrl = s.customerPanelUrl();
         apiKeyHint = s.apiKeyHint();
         capacity = s.capacity();
         currentAccounts = s.currentAccounts();

@@ -42,6 +42,9 @@ public class PanelServer {
     @Column(name = "base_url", nullable = false)
     private String baseUrl;
 
+    @Column(name = "panel_url")
+    private String panelUrl;
+
     /** Sealed with the master key (security.SecretCipher), like the secret. */
     @Column(name = "api_key_sealed", nullable = false)
     private String apiKeySealed;
@@ -157,7 +160,7 @@ public class PanelServer {
 
     public ServerDetails details() {
         return new ServerDetails(name, description, baseUrl, capacity, location, List.copyOf(tags), active,
-                rateLimitPerHour);
+                rateLimitPerHour, panelUrl);
     }
 
     private void apply(ServerDetails details) {
@@ -168,6 +171,7 @@ public class PanelServer {
         tags = new ArrayList<>(new LinkedHashSet<>(details.tags()));
         active = details.active();
         rateLimitPerHour = details.rateLimitPerHour();
+        panelUrl = details.panelUrl();
     }
 
     /** Accounts used as a percentage of capacity, one decimal. */
@@ -202,6 +206,11 @@ public class PanelServer {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** Where customers open their control panel: the panel URL when set, else the base URL. */
+    public String customerPanelUrl() {
+        return panelUrl != null ? panelUrl : baseUrl;
     }
 
     public String apiKeyHint() {

@@ -41,6 +41,18 @@ public final class EmailMessage {
         return new EmailMessage(template, recipient, subject, body, accountId, serviceId, invoiceId);
     }
 
+    /**
+     * The same email, with a line that links to the customer's client area (where the invoice is
+     * paid, the service seen), put before the signature.
+     */
+    public EmailMessage linking(String label, String url) {
+        String line = label + ": " + url + "\n";
+        int signature = body.lastIndexOf("\n-- \n");
+        String linked = signature < 0 ? body + "\n" + line
+                : body.substring(0, signature) + "\n" + line + body.substring(signature);
+        return new EmailMessage(template, recipient, subject, linked, accountId, serviceId, invoiceId);
+    }
+
     public Template template() {
         return template;
     }

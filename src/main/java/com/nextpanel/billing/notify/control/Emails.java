@@ -1,6 +1,7 @@
 package com.nextpanel.billing.notify.control;
 
 import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.PublicAddress;
 import com.nextpanel.billing.security.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ public class Emails {
     @Inject
     SecretCipher cipher;
 
+    @Inject
+    PublicAddress publicAddress;
+
     /** Queues any email; the template methods below are the usual way in. */
     public long queue(EmailMessage message) {
         requireAddress(message.recipient());
@@ -38,26 +42,36 @@ public class Emails {
     public long welcome(String to, String fullName, String username, String password, String panelUrl,
             String planName, Long accountId, Long serviceId) {
         return queue(EmailTemplates.welcome(to, fullName, username, password, panelUrl, planName)
-                .about(accountId, serviceId));
+                .linking("Your services and invoices", clientArea()).about(accountId, serviceId));
     }
 
     /** A new invoice: {@code amount} formatted with its currency (e.g. "12.50 EUR"), one string per line. */
     public long invoice(String to, String fullName, String number, String amount, LocalDate due, List<String> lines,
             Long invoiceId) {
-        return queue(EmailTemplates.invoice(to, fullName, number, amount, due, lines).aboutInvoice(invoiceId));
+        return queue(EmailTemplates.invoice(to, fullName, number, amount, due, lines)
+                .linking("View and pay it", invoiceId == null ? clientArea()
+                        : publicAddress.link("/client/invoice.html?id=" + invoiceId))
+                .aboutInvoice(invoiceId));
     }
 
     public long suspension(String to, String fullName, String username, String reason, Long accountId,
             Long serviceId) {
-        return queue(EmailTemplates.suspension(to, fullName, username, reason).about(accountId, serviceId));
+        return queue(EmailTemplates.suspension(to, fullName, username, reason)
+                .linking("Your invoices", publicAddress.link("/client/invoices.html")).about(accountId, serviceId));
     }
 
     public long unsuspension(String to, String fullName, String username, Long accountId, Long serviceId) {
-        return queue(EmailTemplates.unsuspension(to, fullName, username).about(accountId, serviceId));
+        return queue(EmailTemplates.unsuspension(to, fullName, username)
+                .linking("Your services", clientArea()).about(accountId, serviceId));
     }
 
     public long termination(String to, String fullName, String username, Long accountId, Long serviceId) {
-        return queue(EmailTemplates.termination(to, fullName, username).about(accountId, serviceId));
+        return queue(EmailTemplates.termination(to, fullName, username)
+                .linking("Your client area", clientArea()).about(accountId, serviceId));
+    }
+
+    private String clientArea() {
+        return publicAddress.link("/client/");
     }
 
     /** A bare address (no display name), as the outbox table insists. */
