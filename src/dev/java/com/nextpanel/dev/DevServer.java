@@ -187,6 +187,7 @@ public final class DevServer {
         }
         env.put("MAIL_SMTP_HOST", "127.0.0.1");
         env.put("MAIL_SMTP_PORT", Integer.toString(smtpPort));
+        env.put("MAIL_SMTP_STARTTLS", "false"); // the catcher on this machine speaks plain SMTP
         return "caught on 127.0.0.1:" + smtpPort + ", saved in " + mail.folder()
                 + " (MAIL_SMTP_HOST names a real server)";
     }

@@ -71,6 +71,7 @@ public class Mailer {
             smtp.put("mail.smtp.auth", Boolean.toString(config.user().isPresent()));
             smtp.put("mail.smtp.starttls.enable", Boolean.toString(config.starttls()));
             smtp.put("mail.smtp.starttls.required", Boolean.toString(config.starttls()));
+            smtp.put("mail.smtp.ssl.checkserveridentity", Boolean.toString(config.starttls()));
             current = session = Session.getInstance(smtp);
         }
         return current;

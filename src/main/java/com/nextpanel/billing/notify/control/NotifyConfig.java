@@ -27,7 +27,7 @@ public class NotifyConfig {
     Optional<String> password;
 
     @Inject
-    @ConfigProperty(name = "mail.smtp.starttls", defaultValue = "false")
+    @ConfigProperty(name = "mail.smtp.starttls", defaultValue = "true")
     boolean starttls;
 
     @Inject
@@ -83,6 +83,10 @@ public class NotifyConfig {
         return password.orElse("");
     }
 
+    /**
+     * On by default: emails carry passwords and one-time links, so they go encrypted, to a server
+     * whose certificate names it. Off only when configured so (a mail catcher on this machine).
+     */
     public boolean starttls() {
         return starttls;
     }

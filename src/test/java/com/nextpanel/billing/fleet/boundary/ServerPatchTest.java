@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ServerPatchTest {
 
     private static final ServerDetails CURRENT = new ServerDetails("S1", "desc", "http://p:9000", 100, "US-East",
-            List.of("a"), true, 1000);
+            List.of("a"), true, 1000, null);
 
     @Test
     void onlyTheMembersSentChange() {
@@ -21,7 +21,20 @@ class ServerPatchTest {
                 .add("description", JsonValue.NULL).add("tags", Json.createArrayBuilder().add(" b ")).build())
                 .applyTo(CURRENT);
 
-        assertThat(after).isEqualTo(new ServerDetails("S1", null, "http://p:9000", 5, "US-East", List.of("b"), true, 1000));
+        assertThat(after).isEqualTo(new ServerDetails("S1", null, "http://p:9000", 5, "US-East", List.of("b"), true, 1000, null));
+    }
+
+    @Test
+    void thePanelUrlForCustomersIsSetAndCleared() {
+        ServerDetails set = ServerPatch.of(Json.createObjectBuilder().add("panel_url", "https://panel.example.com/")
+                .build()).applyTo(CURRENT);
+        ServerDetails cleared = ServerPatch.of(Json.createObjectBuilder().add("panel_url", JsonValue.NULL).build())
+                .applyTo(set);
+
+        assertThat(set.panelUrl()).isEqualTo("https://panel.example.com");
+        assertThat(cleared.panelUrl()).isNull();
+        assertThatThrownBy(() -> ServerPatch.of(Json.createObjectBuilder().add("panel_url", "ftp://x").build()))
+                .hasMessageContaining("panel_url");
     }
 
     @Test
