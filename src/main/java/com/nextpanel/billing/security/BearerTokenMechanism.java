@@ -14,6 +14,7 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.logging.Logger;
 
 /**
  * "Authorization: Bearer &lt;token&gt;" on everything under /api/v1, the operator API; the
@@ -25,6 +26,7 @@ import java.io.IOException;
 @ApplicationScoped
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
+    private static final Logger LOG = Logger.getLogger(BearerTokenMechanism.class.getName());
     private static final String PREFIX = "Bearer ";
     private static final String STORE_API = "/api/store/";
     private static final String STRIPE_WEBHOOK = "/api/v1/payments/stripe/webhook";
@@ -45,7 +47,16 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
                     "This call needs an operator token: send the header 'Authorization: Bearer <token>'");
         }
         String token = header.substring(PREFIX.length()).trim();
-        CredentialValidationResult result = identityStores.validate(new BearerTokenCredential(token));
+        CredentialValidationResult result;
+        try {
+            result = identityStores.validate(new BearerTokenCredential(token));
+        } catch (RuntimeException e) {
+            // Operator tokens live in the database: down, it cannot say yes or no. An answer the
+            // client can act on (retry later), not the container's HTML error page.
+            LOG.warning("A bearer token could not be checked: " + e);
+            return answer(request, response, context, new Problem(503, "unavailable", "Service unavailable",
+                    "The token could not be checked because the database is unavailable; try again shortly"));
+        }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return refuse(request, response, context, "The bearer token is not valid, or it was revoked");
         }
@@ -54,11 +65,15 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context, String detail) {
-        Problem problem = new Problem(401, "unauthorized", "Unauthorized", detail);
+        response.setHeader("WWW-Authenticate", "Bearer");
+        return answer(request, response, context, new Problem(401, "unauthorized", "Unauthorized", detail));
+    }
+
+    private static AuthenticationStatus answer(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, Problem problem) {
         try {
             SecurityHeaders.apply(response);
-            response.setStatus(401);
-            response.setHeader("WWW-Authenticate", "Bearer");
+            response.setStatus(problem.status());
             response.setContentType(ProblemJson.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(ProblemJson.body(problem, RequestIds.of(request, response)));

@@ -1,6 +1,7 @@
 package com.nextpanel.billing.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.nextpanel.billing.security.SecretCipher;
 import com.nextpanel.simulator.NextPanelSimulator;
@@ -17,6 +18,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -73,6 +75,30 @@ class PlatformIT {
         Api.Reply post = anonymous.post("/api/v1/nextpanel/servers", Fixtures.guideServer("Sneaky", sim));
         assertThat(post.status()).isEqualTo(401);
         assertThat(sim.requests("GET", "/api/v1/billing/accounts/0")).isEqualTo(panelCallsBefore);
+    }
+
+    @Test
+    void withTheDatabaseDownAnOperatorTokenGetsA503ProblemNotAnErrorPage() throws SQLException {
+        Api admin = Api.admin(deployment);
+        Api.Reply issued = admin.post("/api/v1/operators/tokens",
+                Json.createObjectBuilder().add("name", "db-down " + System.nanoTime()).add("role", "VIEWER").build());
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        Api viewer = admin.withToken(issued.json().getString("token"));
+
+        TestEnvironment.databaseReachable(false);
+        Api.Reply down;
+        try {
+            down = viewer.get("/api/v1/nextpanel/servers");
+        } finally {
+            TestEnvironment.databaseReachable(true);
+        }
+
+        assertThat(down.status()).as(down.toString()).isEqualTo(503);
+        assertThat(down.contentType()).startsWith("application/problem+json");
+        assertThat(down.json().getString("detail")).contains("database is unavailable");
+        assertThat(down.body()).doesNotContain("postgres", "jdbc", "Exception");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(viewer.get("/api/v1/nextpanel/servers").status()).isEqualTo(200));
     }
 
     @Test
@@ -190,8 +216,18 @@ class PlatformIT {
         assertThat(bearer.getType()).isEqualTo(SecurityScheme.Type.HTTP);
         assertThat(bearer.getScheme()).isEqualTo("bearer");
         assertThat(document.getSecurity()).anySatisfy(requirement -> assertThat(requirement).containsKey("bearer"));
-        // the token is required of everything documented; health, metrics and /openapi are not documented here
-        assertThat(document.getPaths().keySet()).isNotEmpty().allSatisfy(p -> assertThat(p).startsWith("/api/v1/"));
+        // the token is required of the operator API; the store's calls say they need none (a customer's
+        // session cookie, or nothing); health, metrics and /openapi are not documented here
+        assertThat(document.getPaths().keySet()).isNotEmpty()
+                .allSatisfy(p -> assertThat(p).matches("/api/(v1|store)/.*"));
+        document.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
+            if (path.startsWith("/api/store/")) {
+                assertThat(operation.getSecurity()).as(path).isNotNull()
+                        .noneSatisfy(requirement -> assertThat(requirement).containsKey("bearer"));
+            } else if (!path.equals("/api/v1/payments/stripe/webhook")) {
+                assertThat(operation.getSecurity()).as(path).isNull(); // the document's: bearer
+            }
+        }));
 
         List<Operation> operations = document.getPaths().values().stream()
                 .flatMap(item -> item.readOperations().stream()).toList();

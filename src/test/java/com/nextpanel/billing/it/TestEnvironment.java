@@ -127,6 +127,21 @@ public class TestEnvironment implements LauncherSessionListener {
         }
     }
 
+    /**
+     * Closes the tests' database to new connections and ends the open ones (true), or opens it
+     * again (false): the database down, as the application meets it.
+     */
+    public static void databaseReachable(boolean reachable) throws SQLException {
+        try (Connection c = DriverManager.getConnection(System.getProperty("it.db.admin-url"),
+                System.getProperty("it.db.user"), System.getProperty("it.db.password"));
+                Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + DATABASE + " WITH ALLOW_CONNECTIONS " + reachable);
+            if (!reachable) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + DATABASE + "'");
+            }
+        }
+    }
+
     /** Drops and creates a database on the tests' PostgreSQL server; answers its JDBC URL. */
     public static String freshDatabase(String name) throws SQLException {
         String adminUrl = System.getProperty("it.db.admin-url");
