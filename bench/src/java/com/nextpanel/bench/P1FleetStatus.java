@@ -27,7 +27,9 @@ final class P1FleetStatus implements Bench.Benchmark {
     @Override
     public void run(Report report) throws Exception {
         long probeTimeoutMs = Long.getLong("bench.probeTimeoutMs", 2000);
-        try (BenchStack stack = new BenchStack("P1").config("fleet.probe.timeout-ms", probeTimeoutMs)) {
+        try (BenchStack stack = new BenchStack("P1").config("fleet.probe.timeout-ms", probeTimeoutMs)
+                // every refresh measured must probe: no rate limit between the bench's own rounds
+                .config("fleet.probe.manual-refresh-gap-ms", 0)) {
             stack.start();
             Set<String> hungIds = new HashSet<>();
             NextPanelSimulator[] sims = new NextPanelSimulator[SERVERS];

@@ -13,6 +13,10 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -326,6 +330,32 @@ class FleetIT {
             }
         } finally {
             hung.forEach(sim -> sim.setHang(false));
+        }
+    }
+
+    @Test
+    void aBurstOfRefreshesSharesOneProbeRoundInsteadOfPilingUpProbes() {
+        NextPanelSimulator sim = simulator();
+        long id = register(sim);
+        Fixtures.probedOnlyOnRefresh(id);
+        sim.setLatency(Duration.ofMillis(800)); // a round takes most of the 1-s probe timeout: the burst meets one
+        ExecutorService burstThreads = Executors.newFixedThreadPool(20);
+        try {
+            long probesBefore = sim.requests("GET", "/api/health");
+            List<CompletableFuture<Api.Reply>> burst = IntStream.range(0, 20)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(
+                            () -> api.get("/api/v1/nextpanel/servers/status?refresh=true"), burstThreads))
+                    .toList();
+
+            for (CompletableFuture<Api.Reply> reply : burst) {
+                assertThat(reply.join().status()).isEqualTo(200);
+            }
+            // 20 refreshes, a round or two of probes (those arriving after the first round ended start one more)
+            assertThat(sim.requests("GET", "/api/health") - probesBefore).isBetween(1L, 4L);
+            assertThat(Fixtures.server(api, id).getString("health")).isEqualTo("online");
+        } finally {
+            sim.setLatency(Duration.ZERO);
+            burstThreads.shutdownNow();
         }
     }
 

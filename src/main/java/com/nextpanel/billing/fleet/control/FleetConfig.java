@@ -14,6 +14,10 @@ public class FleetConfig {
     int probeIntervalSeconds;
 
     @Inject
+    @ConfigProperty(name = "fleet.probe.manual-refresh-gap-ms", defaultValue = "5000")
+    long manualRefreshGapMs;
+
+    @Inject
     @ConfigProperty(name = "fleet.probe.timeout-ms", defaultValue = "2000")
     long probeTimeoutMs;
 
@@ -78,6 +82,11 @@ public class FleetConfig {
     }
 
     /** The longest a health probe waits; also bounds how long /status?refresh=true can take. */
+    /** A manual refresh this soon after the last one's start answers that one's results. */
+    public Duration manualRefreshGap() {
+        return Duration.ofMillis(Math.max(0, manualRefreshGapMs));
+    }
+
     public Duration probeTimeout() {
         return Duration.ofMillis(Math.max(100, probeTimeoutMs));
     }

@@ -3,6 +3,7 @@ package com.nextpanel.billing.fleet.control;
 import com.nextpanel.billing.fleet.entity.PanelServer;
 import com.nextpanel.billing.panel.PanelClients;
 import com.nextpanel.billing.panel.PanelException;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -63,9 +64,20 @@ public class HealthProber {
         return due.size();
     }
 
-    /** The operator's "refresh now": every server, answered within one probe timeout. */
+    private ManualRefresh manualRefresh;
+
+    @PostConstruct
+    void init() {
+        manualRefresh = new ManualRefresh(clock, config.manualRefreshGap());
+    }
+
+    /**
+     * The operator's "refresh now": every server, answered within one probe timeout. Rate-limited
+     * on this node (see {@link ManualRefresh}): a refresh during a round shares it, one soon after
+     * answers what the last round recorded.
+     */
     public void probeAll() {
-        probe(fleet.all());
+        manualRefresh.run(() -> probe(fleet.all()), config.probeTimeout().plusMillis(SLACK_MS));
     }
 
     private void probe(Collection<PanelServer> servers) {
