@@ -19,8 +19,9 @@ import java.util.Set;
 
 /**
  * The demo switch: three simulated NextPanel servers in the launcher's JVM, registered with the
- * app once it is ready. Ports, keys and names are fixed so that a restart finds the servers it
- * registered the last time (the data is kept) instead of adding new ones.
+ * app once it is ready, and three plans for the store to sell. Ports, keys and names are fixed so
+ * that a restart finds the servers and plans it added the last time (the data is kept) instead of
+ * adding new ones.
  */
 final class DemoFleet implements AutoCloseable {
 
@@ -47,6 +48,15 @@ final class DemoFleet implements AutoCloseable {
             new Panel(2, "US-West", 100),
             new Panel(3, "EU-Central", 50));
 
+    /** The store's demo plans: name, price in EUR, billing cycle, the panel package, preferred location. */
+    private record DemoPlan(String name, String price, String cycle, int packageId, String location) {
+    }
+
+    private static final List<DemoPlan> PLANS = List.of(
+            new DemoPlan("Starter", "4.90", "monthly", 1, null),
+            new DemoPlan("Business", "12.90", "monthly", 2, null),
+            new DemoPlan("Business EU", "129.00", "annual", 2, "EU-Central"));
+
     private final List<NextPanelSimulator> simulators = new ArrayList<>();
 
     /** Starts the simulators; on a failure the ones already started are closed. */
@@ -71,10 +81,19 @@ final class DemoFleet implements AutoCloseable {
         for (int i = 0; i < PANELS.size(); i++) {
             Panel panel = PANELS.get(i);
             NextPanelSimulator simulator = simulators.get(i);
-            String outcome = known.contains(panel.name()) ? "already registered"
+            String outcome = known.contains(panel.name()) ? "already there"
                     : register(http, appUrl, adminToken, panel, simulator);
             System.out.printf("[serve]   %-19s %s  key %s  %s, capacity %d  (%s)%n", panel.name(),
                     simulator.baseUrl(), simulator.apiKey(), panel.location(), panel.capacity(), outcome);
+        }
+        for (DemoPlan plan : PLANS) {
+            var body = Json.createObjectBuilder().add("name", plan.name()).add("price", plan.price())
+                    .add("currency", "EUR").add("billing_cycle", plan.cycle()).add("package_id", plan.packageId());
+            if (plan.location() != null) {
+                body.add("preferred_location", plan.location());
+            }
+            System.out.printf("[serve]   plan %-14s %s EUR %s  (%s)%n", plan.name(), plan.price(), plan.cycle(),
+                    post(http, appUrl + "api/v1/plans", adminToken, body.build().toString()));
         }
     }
 
@@ -90,17 +109,24 @@ final class DemoFleet implements AutoCloseable {
                 .add("location", panel.location())
                 .add("tags", Json.createArrayBuilder().add("demo"))
                 .build().toString();
+        return post(http, appUrl + "api/v1/nextpanel/servers", token, body);
+    }
+
+    /** Adds one thing through the API; a 409 means a restart found it there already. */
+    private static String post(HttpClient http, String url, String token, String body) {
         try {
-            HttpResponse<String> response = http.send(serversRequest(appUrl, token)
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             return switch (response.statusCode()) {
-                case 200, 201 -> "registered";
-                case 409 -> "already registered";
-                default -> "NOT registered: HTTP " + response.statusCode() + " " + problemDetail(response.body());
+                case 200, 201 -> "added";
+                case 409 -> "already there";
+                default -> "NOT added: HTTP " + response.statusCode() + " " + problemDetail(response.body());
             };
         } catch (Exception e) {
-            return "NOT registered: " + e;
+            return "NOT added: " + e;
         }
     }
 
