@@ -396,6 +396,54 @@ class CustomerAccountsIT {
                 .as("wrong current passwords do not count as failed sign-ins").isEqualTo(200);
     }
 
+    @Test
+    void manyFailedSignInsFromOneAddressAreThrottledForEveryEmail() {
+        String email = signedUpCustomer();
+        int attempts = 0;
+        Api.Reply reply;
+        do {
+            reply = visitor().post("/api/store/session", signIn(email(), "guessing " + attempts));
+            attempts++;
+        } while (reply.status() == 401 && attempts <= 21);
+
+        Api.Reply right = visitor().post("/api/store/session", signIn(email, PASSWORD));
+
+        assertThat(reply.status()).as("refused after at most 20 failures: " + reply).isEqualTo(429);
+        assertThat(attempts).isLessThanOrEqualTo(21);
+        assertThat(right.status()).as(right.toString()).isEqualTo(429);
+        assertThat(right.header("Retry-After")).isNotBlank();
+        advanceClock(Duration.ofMinutes(15).plusSeconds(1));
+        assertThat(visitor().post("/api/store/session", signIn(email, PASSWORD)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSessionLeftAloneForTwoDaysEnds() {
+        StoreVisitor customer = signedIn(signedUpCustomer(), PASSWORD);
+
+        advanceClock(Duration.ofHours(48).plusSeconds(1));
+
+        assertThat(customer.get("/api/store/session").status()).isEqualTo(401);
+    }
+
+    @Test
+    void onlyHashesOfPasswordsAndSessionIdsAreKeptAndNoneIsLogged() throws Exception {
+        String email = email();
+        StoreVisitor browser = visitor();
+        browser.post("/api/store/signup", signUp(email, "Jane Doe"));
+        String token = tokenOf(linkIn(awaitMails(email, VERIFY, 1).get(0)));
+
+        assertThat(TestEnvironment.count("SELECT count(*) FROM customer WHERE lower(email) = lower(?)"
+                + " AND password_hash LIKE 'PBKDF2WithHmacSHA256:210000:%'", email)).isEqualTo(1);
+        assertThat(TestEnvironment.count("SELECT count(*) FROM customer_session WHERE id_hash = ?",
+                com.nextpanel.billing.security.TokenHash.of(browser.cookie()))).isEqualTo(1);
+        assertThat(TestEnvironment.count("SELECT count(*) FROM customer_session WHERE id_hash = ?", browser.cookie()))
+                .isZero();
+        assertThat(TestEnvironment.count("SELECT count(*) FROM customer_link WHERE token_hash = ?",
+                com.nextpanel.billing.security.TokenHash.of(token))).isEqualTo(1);
+        assertThat(TestEnvironment.payaraLog()).doesNotContain(PASSWORD).doesNotContain(token)
+                .doesNotContain(browser.cookie());
+    }
+
     // --- arranging, through the API as a customer and an operator would
 
     private StoreVisitor visitor() {
