@@ -25,11 +25,26 @@ public class PublicAddress {
 
     /** The public address's origin (scheme://host[:port], as a browser's Origin header names it). */
     public String origin() {
-        URI uri = URI.create(publicUrl.trim());
-        int port = uri.getPort();
-        boolean defaultPort = port == -1 || ("https".equalsIgnoreCase(uri.getScheme()) && port == 443)
-                || ("http".equalsIgnoreCase(uri.getScheme()) && port == 80);
-        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT)
-                + (defaultPort ? "" : ":" + port);
+        return originOf(publicUrl);
+    }
+
+    /**
+     * The origin of {@code url}: scheme://host[:port] in lower case, without the scheme's default
+     * port, so that two spellings of one origin compare equal; "" when it names none.
+     */
+    public static String originOf(String url) {
+        try {
+            URI uri = URI.create(url.trim());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return "";
+            }
+            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+            int port = uri.getPort();
+            boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443)
+                    || (scheme.equals("http") && port == 80);
+            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
-import java.util.Locale;
 
 /**
  * Refuses a store change sent from another site's page: a browser names the page's origin in the
@@ -37,9 +36,10 @@ public class StoreOriginCheck implements ContainerRequestFilter {
         if (!store || !CustomerSessionFilter.changes(request.getMethod()) || origin == null) {
             return;
         }
-        if (!normal(origin).equals(ownOrigin(request)) && !normal(origin).equals(publicAddress.origin())) {
+        String given = PublicAddress.originOf(origin);
+        if (given.isEmpty() || !given.equals(ownOrigin(request)) && !given.equals(publicAddress.origin())) {
             request.abortWith(ProblemJson.response(new Problem(403, "cross-site", "Forbidden",
-                    "cross-site request refused: Origin " + origin + " is not this store's")));
+                    "cross-site request refused: the store takes changes from its own pages only")));
         }
     }
 
@@ -49,22 +49,6 @@ public class StoreOriginCheck implements ContainerRequestFilter {
         String forwarded = request.getHeaderString("X-Forwarded-Proto");
         String scheme = forwarded == null ? uri.getScheme() : forwarded.split(",")[0].trim();
         String host = request.getHeaderString("Host");
-        return normal(scheme + "://" + (host == null ? uri.getRawAuthority() : host.trim()));
-    }
-
-    /** scheme://host[:port] in lower case, without the scheme's default port; "" when it is not an origin. */
-    static String normal(String origin) {
-        try {
-            URI uri = URI.create(origin.trim());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                return "";
-            }
-            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-            int port = uri.getPort();
-            boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
-            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
+        return PublicAddress.originOf(scheme + "://" + (host == null ? uri.getRawAuthority() : host.trim()));
     }
 }
