@@ -232,6 +232,7 @@ class CustomerAccountsIT {
 
     @Test
     void aWrongPasswordAnUnknownEmailAndAnAccountWithoutPasswordAreRefusedAlike() {
+        freshThrottleWindow();
         String email = signedUpCustomer();
         String operatorMade = operatorCreatedCustomer();
 
@@ -357,6 +358,7 @@ class CustomerAccountsIT {
 
     @Test
     void afterFiveFailedSignInsEvenTheRightPasswordWaitsFifteenMinutes() {
+        freshThrottleWindow();
         String email = signedUpCustomer();
         for (int attempt = 1; attempt <= 5; attempt++) {
             assertThat(visitor().post("/api/store/session", signIn(email, "wrong password " + attempt)).status())
@@ -394,6 +396,36 @@ class CustomerAccountsIT {
         assertThat(elsewhere.get("/api/store/session").status()).isEqualTo(401);
         assertThat(visitor().post("/api/store/session", signIn(email, "a brand new password")).status())
                 .as("wrong current passwords do not count as failed sign-ins").isEqualTo(200);
+    }
+
+    @Test
+    void aSuccessfulSignInClearsTheEmailsFailures() {
+        freshThrottleWindow();
+        String email = signedUpCustomer();
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            visitor().post("/api/store/session", signIn(email, "wrong password " + attempt));
+        }
+        assertThat(visitor().post("/api/store/session", signIn(email, PASSWORD)).status()).isEqualTo(200);
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            visitor().post("/api/store/session", signIn(email, "wrong password " + attempt));
+        }
+
+        Api.Reply ninth = visitor().post("/api/store/session", signIn(email, PASSWORD));
+
+        assertThat(ninth.status()).as("4 failures since the last success: " + ninth).isEqualTo(200);
+    }
+
+    @Test
+    void aVerificationLinkExpiresAfterAnHour() {
+        String email = signedUpCustomer();
+        String link = linkIn(awaitMails(email, VERIFY, 1).get(0));
+
+        advanceClock(Duration.ofMinutes(60).plusSeconds(1));
+        Api.Reply expired = visitor().post("/api/store/email-verification", token(link));
+
+        assertThat(expired.status()).as(expired.toString()).isEqualTo(400);
+        assertThat(expired.contentType()).startsWith("application/problem+json");
+        assertThat(expired.json().getString("detail")).contains("expired");
     }
 
     @Test
@@ -474,6 +506,11 @@ class CustomerAccountsIT {
                 Json.createObjectBuilder().add("email", email).add("full_name", "Olga Operator-Made").build());
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return email;
+    }
+
+    /** Failed sign-ins of earlier tests (all from this machine's address) leave the throttle's window. */
+    private void freshThrottleWindow() {
+        advanceClock(Duration.ofMinutes(15).plusSeconds(1));
     }
 
     private void advanceClock(Duration by) {
