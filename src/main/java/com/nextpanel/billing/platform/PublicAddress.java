@@ -2,6 +2,8 @@ package com.nextpanel.billing.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -19,5 +21,30 @@ public class PublicAddress {
     public String link(String path) {
         String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         return base + path;
+    }
+
+    /** The public address's origin (scheme://host[:port], as a browser's Origin header names it). */
+    public String origin() {
+        return originOf(publicUrl);
+    }
+
+    /**
+     * The origin of {@code url}: scheme://host[:port] in lower case, without the scheme's default
+     * port, so that two spellings of one origin compare equal; "" when it names none.
+     */
+    public static String originOf(String url) {
+        try {
+            URI uri = URI.create(url.trim());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return "";
+            }
+            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+            int port = uri.getPort();
+            boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443)
+                    || (scheme.equals("http") && port == 80);
+            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 }
