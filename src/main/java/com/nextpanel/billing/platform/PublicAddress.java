@@ -19,13 +19,18 @@ public class PublicAddress {
 
     /** {@code path} (starting with "/", query included) on the public address. */
     public String link(String path) {
-        String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-        return base + path;
+        String url = url();
+        return (url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + path;
     }
 
     /** The public address's origin (scheme://host[:port], as a browser's Origin header names it). */
     public String origin() {
-        return originOf(publicUrl);
+        return originOf(url());
+    }
+
+    /** The configured address. */
+    protected String url() {
+        return publicUrl;
     }
 
     /**

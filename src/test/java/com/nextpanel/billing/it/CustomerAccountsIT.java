@@ -3,29 +3,20 @@ package com.nextpanel.billing.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.mail.Message.RecipientType;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Customers' accounts in the store, over real HTTP like a browser: sign-up, the emailed links
@@ -38,8 +29,8 @@ class CustomerAccountsIT {
     private static final String PASSWORD = "correct horse battery";
     private static final String VERIFY = "email_verification";
     private static final String RESET = "password_reset";
-    private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
-    private static GreenMail smtp;
+    @RegisterExtension
+    static final Mailbox MAIL = new Mailbox();
 
     @ArquillianResource
     URL deployment;
@@ -49,17 +40,6 @@ class CustomerAccountsIT {
     @Deployment(testable = false)
     static WebArchive app() {
         return Deployments.billingWarWithTestSupport();
-    }
-
-    @BeforeAll
-    static void startMailServer() {
-        smtp = new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-    }
-
-    @AfterAll
-    static void stopMailServer() {
-        smtp.stop();
     }
 
     @BeforeEach
@@ -544,35 +524,14 @@ class CustomerAccountsIT {
     }
 
     private static String tokenOf(String link) {
-        Matcher token = TOKEN.matcher(link);
-        assertThat(token.find()).as("a token in " + link).isTrue();
-        return token.group(1);
+        return Mailbox.tokenOf(link);
     }
 
-    /** The link in an email's plain-text body, decoded from its transfer encoding. */
     private static String linkIn(MimeMessage mail) {
-        try {
-            Matcher link = Pattern.compile("https?://\\S+token=[A-Za-z0-9_-]+").matcher(mail.getContent().toString());
-            assertThat(link.find()).as("a link in the email").isTrue();
-            return link.group();
-        } catch (IOException | MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailbox.linkIn(mail);
     }
 
-    /** The emails of this template to {@code recipient}, oldest first, once there are at least {@code count}. */
     private static List<MimeMessage> awaitMails(String recipient, String template, int count) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> Arrays.stream(smtp.getReceivedMessages()).filter(m -> is(m, recipient, template)).toList(),
-                        mails -> mails.size() >= count);
-    }
-
-    private static boolean is(MimeMessage message, String recipient, String template) {
-        try {
-            return Arrays.asList(message.getHeader("X-NextPanel-Template")).contains(template)
-                    && Arrays.stream(message.getRecipients(RecipientType.TO)).anyMatch(a -> a.toString().equals(recipient));
-        } catch (MessagingException | NullPointerException e) {
-            return false;
-        }
+        return MAIL.awaitMails(recipient, template, count);
     }
 }

@@ -26,6 +26,14 @@ public class TestSupportResource {
     @Inject
     Clock clock;
 
+    /** {"url": "http://127.0.0.1:8081/"}: the public address links and payment returns lead to. */
+    @POST
+    @Path("/public-url")
+    public JsonObject publicUrl(JsonObject body) {
+        MovablePublicAddress.set(body.getString("url"));
+        return body;
+    }
+
     /** {"seconds": n} moves the clock forward by n seconds (days = 86400 × d). */
     @POST
     @Path("/clock/advance")
