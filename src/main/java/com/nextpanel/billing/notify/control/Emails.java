@@ -60,6 +60,13 @@ public class Emails {
         return queue(EmailTemplates.termination(to, fullName, username).about(accountId, serviceId));
     }
 
+    /** A payment received: {@code amount}, {@code paidSoFar} and {@code total} formatted with their currency. */
+    public long paymentReceipt(String to, String fullName, String invoiceNumber, String amount, String paidSoFar,
+            String total, boolean settled, String invoiceLink, Long invoiceId) {
+        return queue(EmailTemplates.paymentReceipt(to, fullName, invoiceNumber, amount, paidSoFar, total, settled,
+                invoiceLink).aboutInvoice(invoiceId));
+    }
+
     /** A bare address (no display name), as the outbox table insists. */
     private static void requireAddress(String recipient) {
         try {

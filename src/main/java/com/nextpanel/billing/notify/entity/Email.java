@@ -26,7 +26,7 @@ public class Email {
 
     /** Which message this is; the database lower-cases them. */
     public enum Template {
-        WELCOME, INVOICE, SUSPENSION, UNSUSPENSION, TERMINATION;
+        WELCOME, INVOICE, SUSPENSION, UNSUSPENSION, TERMINATION, PAYMENT_RECEIPT;
 
         public String column() {
             return name().toLowerCase(Locale.ROOT);
