@@ -128,7 +128,7 @@ public final class FakeStripe implements AutoCloseable {
     }
 
     /** Delivers an event that was created before, again, freshly signed. */
-    public WebhookSender.Delivery resend(String eventId) {
+    public WebhookDelivery resend(String eventId) {
         String payload = Optional.ofNullable(events.get(eventId))
                 .orElseThrow(() -> new IllegalArgumentException("No event " + eventId));
         return webhooks.send(eventId, payload);
@@ -139,18 +139,18 @@ public final class FakeStripe implements AutoCloseable {
     }
 
     /** An arbitrary payload, correctly signed now. */
-    public WebhookSender.Delivery sendSigned(String payload) {
+    public WebhookDelivery sendSigned(String payload) {
         return webhooks.send(null, payload);
     }
 
     /** An arbitrary payload signed with another secret. */
-    public WebhookSender.Delivery sendWithBadSignature(String payload) {
+    public WebhookDelivery sendWithBadSignature(String payload) {
         return webhooks.sendWithHeader(null, payload, WebhookSender.header("whsec_not_the_right_one",
                 System.currentTimeMillis() / 1000, payload));
     }
 
     /** An arbitrary payload, correctly signed but {@code secondsAgo} in the past (Stripe tolerates 300). */
-    public WebhookSender.Delivery sendSignedAgo(String payload, long secondsAgo) {
+    public WebhookDelivery sendSignedAgo(String payload, long secondsAgo) {
         return webhooks.sendWithHeader(null, payload, WebhookSender.header(webhooks.secret(),
                 System.currentTimeMillis() / 1000 - secondsAgo, payload));
     }
@@ -164,7 +164,7 @@ public final class FakeStripe implements AutoCloseable {
         return session(sessionId).json(null);
     }
 
-    public List<WebhookSender.Delivery> deliveries() {
+    public List<WebhookDelivery> deliveries() {
         return webhooks.deliveries();
     }
 

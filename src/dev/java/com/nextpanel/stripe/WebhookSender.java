@@ -15,12 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Posts events to the configured endpoint, signed as Stripe signs them, and keeps what each answered. */
 final class WebhookSender {
 
-    /** One delivery: which event, the HTTP status the endpoint answered (-1: unreachable), and its body. */
-    public record Delivery(String eventId, int status, String body) {
-    }
-
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final List<WebhookDelivery> deliveries = new CopyOnWriteArrayList<>();
     private volatile String url;
     private volatile String secret;
 
@@ -38,12 +34,12 @@ final class WebhookSender {
     }
 
     /** Signed with the secret, timestamped now. */
-    Delivery send(String eventId, String payload) {
+    WebhookDelivery send(String eventId, String payload) {
         long now = System.currentTimeMillis() / 1000;
         return sendWithHeader(eventId, payload, header(secret, now, payload));
     }
 
-    Delivery sendWithHeader(String eventId, String payload, String signatureHeader) {
+    WebhookDelivery sendWithHeader(String eventId, String payload, String signatureHeader) {
         if (url == null) {
             throw new IllegalStateException("No webhook endpoint configured: call deliverTo(url, secret) first");
         }
@@ -53,21 +49,21 @@ final class WebhookSender {
         if (signatureHeader != null) {
             request.header("Stripe-Signature", signatureHeader);
         }
-        Delivery delivery;
+        WebhookDelivery delivery;
         try {
             HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            delivery = new Delivery(eventId, answer.statusCode(), answer.body());
+            delivery = new WebhookDelivery(eventId, answer.statusCode(), answer.body());
         } catch (IOException e) {
-            delivery = new Delivery(eventId, -1, e.toString());
+            delivery = new WebhookDelivery(eventId, -1, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            delivery = new Delivery(eventId, -1, "interrupted");
+            delivery = new WebhookDelivery(eventId, -1, "interrupted");
         }
         deliveries.add(delivery);
         return delivery;
     }
 
-    List<Delivery> deliveries() {
+    List<WebhookDelivery> deliveries() {
         return List.copyOf(deliveries);
     }
 
