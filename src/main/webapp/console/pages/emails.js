@@ -5,7 +5,8 @@ import { badge, button, header, notice, rowActions } from '../ui.js';
 import { listing } from './listing.js';
 
 const STATUSES = ['pending', 'sending', 'sent', 'failed'];
-const TEMPLATES = ['welcome', 'invoice', 'suspension', 'unsuspension', 'termination'];
+const TEMPLATES = ['welcome', 'invoice', 'suspension', 'unsuspension', 'termination', 'email_verification',
+  'password_reset'];
 
 export default async function emails(view, ctx) {
   const canWrite = ctx.session.canWrite;

@@ -38,6 +38,11 @@ public class OperatorTokens {
             throw Problem.conflict("'" + name + "' is the name the audit log gives the application's own work"
                     + " (timers, workers); choose another");
         }
+        if (name.regionMatches(true, 0, AuditLog.CUSTOMER_PREFIX, 0, AuditLog.CUSTOMER_PREFIX.length())) {
+            // such a token would pass for a customer in the audit log
+            throw Problem.conflict("Names starting with '" + AuditLog.CUSTOMER_PREFIX + "' are how the audit log names"
+                    + " customers; choose another");
+        }
         boolean taken = !em.createQuery("SELECT t.id FROM OperatorToken t WHERE LOWER(t.name) = LOWER(:name)"
                         + " AND t.revokedAt IS NULL", Long.class)
                 .setParameter("name", name).getResultList().isEmpty();

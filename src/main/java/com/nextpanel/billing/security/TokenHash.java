@@ -29,9 +29,14 @@ public final class TokenHash {
 
     /** A new operator token: "npb_" and 32 random bytes. */
     public static String newToken() {
+        return "npb_" + random();
+    }
+
+    /** 32 random bytes, base64url without padding (43 characters): session ids, one-time links, CSRF tokens. */
+    public static String random() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return "npb_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Compares without leaking, through timing, how much of a hash matched. */

@@ -24,6 +24,8 @@ public class AuditLog {
 
     /** The actor of the application's own work (timers, workers); no operator token may take the name. */
     public static final String SYSTEM = "system";
+    /** The actor of a customer's own work in the store; no operator token may take a name that starts so. */
+    public static final String CUSTOMER_PREFIX = "customer:";
 
     @PersistenceContext
     EntityManager em;
@@ -40,6 +42,18 @@ public class AuditLog {
     @Transactional(TxType.REQUIRED)
     public void append(String action, String targetType, Object targetId, Outcome outcome, String detail) {
         record(action, targetType, targetId, outcome, detail);
+    }
+
+    /** Like {@link #append}, for work a customer did on their own account (the store has no operator). */
+    @Transactional(TxType.REQUIRED)
+    public void appendByCustomer(long customerId, String action, String targetType, Object targetId, String detail) {
+        em.persist(new AuditEntry(clock.instant(), customer(customerId), action, targetType,
+                targetId == null ? null : targetId.toString(), Outcome.SUCCESS, detail, RequestIds.current()));
+    }
+
+    /** How the audit log names a customer acting in the store: "customer:&lt;id&gt;". */
+    public static String customer(long customerId) {
+        return CUSTOMER_PREFIX + customerId;
     }
 
     public void success(String action, String targetType, Object targetId, String detail) {

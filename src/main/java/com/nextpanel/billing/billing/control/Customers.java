@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The customers. */
 @ApplicationScoped
@@ -34,6 +35,12 @@ public class Customers {
         em.persist(customer);
         em.flush();
         return customer;
+    }
+
+    /** The customer with this email, in any case. */
+    public Optional<Customer> findByEmail(String email) {
+        return em.createQuery("SELECT c FROM Customer c WHERE LOWER(c.email) = LOWER(:email)", Customer.class)
+                .setParameter("email", email.trim()).getResultStream().findFirst();
     }
 
     public Customer get(long id) {

@@ -30,6 +30,13 @@ public class Customer {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /** A Pbkdf2PasswordHash value; null until the customer sets a password (signs up, or claims the account). */
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(name = "email_verified_at")
+    private Instant emailVerifiedAt;
+
     protected Customer() {
     }
 
@@ -63,5 +70,47 @@ public class Customer {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** An operator-created customer has none until claiming the account through "reset password". */
+    public boolean hasPassword() {
+        return passwordHash != null;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    /** {@code hash} is already hashed: the plain password never reaches an entity. */
+    public void changePasswordHash(String hash) {
+        if (hash == null || hash.isBlank()) {
+            throw new IllegalArgumentException("A password hash is required");
+        }
+        this.passwordHash = hash;
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    public Instant emailVerifiedAt() {
+        return emailVerifiedAt;
+    }
+
+    /** The customer proved control of the mailbox; the first proof's time is kept. */
+    public void emailVerified(Instant now) {
+        if (emailVerifiedAt == null) {
+            emailVerifiedAt = now;
+        }
+    }
+
+    /** The customer's own edit of their details; the email is not among them (it signs them in). */
+    public void changeProfile(String fullName, String phone, String company) {
+        if (fullName == null || fullName.isBlank()) {
+            throw new IllegalArgumentException("A full name is required");
+        }
+        this.fullName = fullName;
+        this.phone = phone;
+        this.company = company;
     }
 }

@@ -107,6 +107,30 @@ public final class EmailTemplates {
                 oneLine("Your hosting account " + username + " has been terminated"), body, null, null, null);
     }
 
+    /** The link that proves the customer reads this mailbox; it works once, until {@code validFor} runs out. */
+    public static EmailMessage emailVerification(String to, String fullName, String link, String validFor) {
+        require(link, "link");
+        String body = greeting(fullName)
+                + "please confirm that this is your email address by opening this link:\n\n"
+                + "  " + link + "\n\n"
+                + "The link works once, for " + validFor + ". If you did not sign up, ignore this email.\n"
+                + SIGNATURE;
+        return new EmailMessage(Template.EMAIL_VERIFICATION, to, "Confirm your email address", body,
+                null, null, null);
+    }
+
+    /** The link that sets a new password; it works once, until {@code validFor} runs out. */
+    public static EmailMessage passwordReset(String to, String fullName, String link, String validFor) {
+        require(link, "link");
+        String body = greeting(fullName)
+                + "someone (we hope you) asked to set a new password for your account. Choose it here:\n\n"
+                + "  " + link + "\n\n"
+                + "The link works once, for " + validFor + ". If you did not ask for it, ignore this email:"
+                + " your password stays as it is.\n"
+                + SIGNATURE;
+        return new EmailMessage(Template.PASSWORD_RESET, to, "Set your password", body, null, null, null);
+    }
+
     private static String greeting(String fullName) {
         return (blank(fullName) ? "Hello," : "Hello " + oneLine(fullName) + ",") + "\n\n";
     }

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Queues customer emails. Joins the caller's transaction, so an email is queued if and only if
  * the business change that causes it commits; the outbox worker sends it afterwards, outside any
- * transaction. A body that carries a secret (a welcome email's password) is stored sealed. Each
+ * transaction. A body that carries a secret (a welcome email's password, a one-time link) is stored sealed. Each
  * method answers the id of the queued email. An address that is not one is refused (422) before
  * anything is written, without marking the caller's transaction for rollback: the caller decides
  * whether its change stands without the email.
@@ -65,6 +65,16 @@ public class Emails {
             String total, boolean settled, String invoiceLink, Long invoiceId) {
         return queue(EmailTemplates.paymentReceipt(to, fullName, invoiceNumber, amount, paidSoFar, total, settled,
                 invoiceLink).aboutInvoice(invoiceId));
+    }
+
+    /** The one-time link that verifies the customer's email address; sealed, since it is a secret. */
+    public long emailVerification(String to, String fullName, String link, String validFor) {
+        return queue(EmailTemplates.emailVerification(to, fullName, link, validFor));
+    }
+
+    /** The one-time link that sets a new password; sealed, since it is a secret. */
+    public long passwordReset(String to, String fullName, String link, String validFor) {
+        return queue(EmailTemplates.passwordReset(to, fullName, link, validFor));
     }
 
     /** A bare address (no display name), as the outbox table insists. */

@@ -26,15 +26,19 @@ public class Email {
 
     /** Which message this is; the database lower-cases them. */
     public enum Template {
-        WELCOME, INVOICE, SUSPENSION, UNSUSPENSION, TERMINATION, PAYMENT_RECEIPT;
+        WELCOME, INVOICE, SUSPENSION, UNSUSPENSION, TERMINATION, EMAIL_VERIFICATION, PASSWORD_RESET,
+        PAYMENT_RECEIPT;
 
         public String column() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** Whether its body carries a secret (the welcome email's password), and is kept sealed. */
+        /**
+         * Whether its body carries a secret (the welcome email's password, a one-time sign-in
+         * link), and is kept sealed.
+         */
         public boolean carriesSecret() {
-            return this == WELCOME;
+            return this == WELCOME || this == EMAIL_VERIFICATION || this == PASSWORD_RESET;
         }
     }
 
