@@ -91,6 +91,10 @@ class StripePaymentsIT {
         String email = Fixtures.unique("card") + "@example.com";
         long customer = created(api.post("/api/v1/customers", Json.createObjectBuilder().add("email", email)
                 .add("full_name", "Grace Hopper").build()));
+        return order(customer, email, price);
+    }
+
+    private Order order(long customer, String email, String price) {
         long plan = created(api.post("/api/v1/plans", Json.createObjectBuilder().add("name", Fixtures.unique("Card plan "))
                 .add("price", new BigDecimal(price)).add("currency", "USD").add("billing_cycle", "monthly")
                 .add("package_id", 1).build()));
@@ -165,6 +169,46 @@ class StripePaymentsIT {
         assertThat(back.json().getString("invoice_status")).isEqualTo("paid");
         assertThat(back.json().getString("outcome")).isEqualTo("replayed");
         assertThat(invoice(order.invoice()).getJsonArray("payments")).hasSize(1);
+    }
+
+    @Test
+    void aSignedInCustomerPaysTheirOwnInvoiceByCardAndComesBack() {
+        String email = Fixtures.unique("store") + "@example.com";
+        StoreVisitor customer = new StoreVisitor(deployment);
+        Api.Reply signedUp = customer.post("/api/store/signup", Json.createObjectBuilder().add("email", email)
+                .add("full_name", "Store Customer").add("password", "correct horse battery").build());
+        assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(201);
+        long customerId = signedUp.json().getJsonObject("customer").getJsonNumber("id").longValue();
+        Order order = order(customerId, email, "15.00");
+        Order another = order("15.00");
+        String start = "/api/store/invoices/" + order.invoice() + "/card-payment";
+
+        assertThat(new StoreVisitor(deployment).post(start, null).status()).isEqualTo(401);
+        assertThat(customer.post("/api/store/invoices/" + another.invoice() + "/card-payment", null).status())
+                .isEqualTo(404);
+        Api.Reply started = customer.post(start, null);
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        String url = started.json().getString("redirect_url");
+        String session = stripe.sessionIdIn(url).orElseThrow();
+        JsonObject created = stripe.sessionJson(session);
+        assertThat(created.getJsonNumber("amount_total").longValue()).isEqualTo(1500);
+        assertThat(created.getString("success_url"))
+                .endsWith("/client/invoice.html?id=" + order.invoice() + "&session_id={CHECKOUT_SESSION_ID}");
+
+        String otherSession = checkout(another.invoice());
+        assertThat(customer.post(start + "/return", Json.createObjectBuilder().add("session_id", otherSession).build())
+                .status()).isEqualTo(404); // a session of another invoice is not this one's
+        Api.Reply unpaid = customer.post(start + "/return", Json.createObjectBuilder().add("session_id", session).build());
+        assertThat(unpaid.json().getString("invoice_status")).isEqualTo("unpaid");
+
+        stripe.pay(session, FakeStripe.Webhooks.NONE); // the customer is back before the webhook
+        Api.Reply back = customer.post(start + "/return", Json.createObjectBuilder().add("session_id", session).build());
+        assertThat(back.status()).as(back.toString()).isEqualTo(200);
+        assertThat(back.json().getString("invoice_status")).isEqualTo("paid");
+        assertThat(stripe.resend(stripe.eventOf(session).orElseThrow()).body()).contains("\"outcome\":\"replayed\"");
+        assertThat(invoice(order.invoice()).getJsonArray("payments")).hasSize(1);
+        Api.Reply paidAlready = customer.post(start, null);
+        assertThat(paidAlready.status()).as(paidAlready.toString()).isEqualTo(409);
     }
 
     @Test
