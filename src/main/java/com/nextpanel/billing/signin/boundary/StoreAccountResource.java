@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Store: customer accounts")
+@Tag(name = "Store: customer account")
 @SecurityRequirementsSet({})
 public class StoreAccountResource {
 

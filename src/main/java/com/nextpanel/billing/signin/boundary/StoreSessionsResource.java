@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Store: customer accounts")
+@Tag(name = "Store: sign-in")
 @SecurityRequirementsSet({})
 public class StoreSessionsResource {
 

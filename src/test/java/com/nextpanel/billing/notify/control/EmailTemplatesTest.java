@@ -106,4 +106,30 @@ class EmailTemplatesTest {
         assertThat(mail.invoiceId()).isEqualTo(43L);
         assertThat(mail.toString()).contains("WELCOME").contains("jane@example.com").doesNotContain("S3cret-Pass!");
     }
+
+    @Test
+    void anEmailVerificationCarriesItsOneTimeLinkAndIsKeptSealed() {
+        EmailMessage mail = EmailTemplates.emailVerification("jane@example.com", "Jane Doe",
+                "https://shop.example.com/store/verify.html?token=abc_DEF-123", "60 minutes");
+
+        assertThat(mail.template()).isEqualTo(Template.EMAIL_VERIFICATION);
+        assertThat(mail.subject()).isEqualTo("Confirm your email address");
+        assertThat(mail.body()).startsWith("Hello Jane Doe,\n\n")
+                .contains("  https://shop.example.com/store/verify.html?token=abc_DEF-123\n")
+                .contains("works once, for 60 minutes");
+        assertThat(Template.EMAIL_VERIFICATION.carriesSecret()).isTrue();
+    }
+
+    @Test
+    void aPasswordResetCarriesItsOneTimeLinkAndIsKeptSealed() {
+        EmailMessage mail = EmailTemplates.passwordReset("jane@example.com", "Jane\r\nBcc: x@evil.example",
+                "https://shop.example.com/store/reset.html?token=abc", "15 minutes");
+
+        assertThat(mail.template()).isEqualTo(Template.PASSWORD_RESET);
+        assertThat(mail.subject()).isEqualTo("Set your password");
+        assertThat(mail.body()).startsWith("Hello Jane Bcc: x@evil.example,\n\n")
+                .contains("  https://shop.example.com/store/reset.html?token=abc\n")
+                .contains("works once, for 15 minutes").contains("ignore this email");
+        assertThat(Template.PASSWORD_RESET.carriesSecret()).isTrue();
+    }
 }
