@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirementsSet({})
-@Tag(name = "Store")
+@Tag(name = "Store: card payments")
 public class StoreCardPaymentsResource {
 
     @Inject

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/v1/payments/stripe")
 @ApplicationScoped
-@Tag(name = "Card payments")
+@Tag(name = "Card payments: Stripe webhook")
 public class StripeWebhookResource {
 
     @Inject
