@@ -38,6 +38,9 @@ public class StripeWebhooks {
 
     public Delivery receive(String payload, String signatureHeader) {
         String secret = stripe.webhookSecret(); // 503 when none: an unverifiable event is never applied
+        if (signatureHeader == null || signatureHeader.isBlank()) {
+            throw Problem.badRequest("The Stripe-Signature header is missing: only Stripe's signed events are taken");
+        }
         Event event;
         try {
             event = Webhook.constructEvent(payload == null ? "" : payload, signatureHeader, secret);
