@@ -93,6 +93,9 @@ public final class DevServer {
         Map<String, String> env = new HashMap<>();
         env.put("BILLING_SECRET_KEY", secretKey.value());
         env.put("BILLING_ADMIN_TOKEN", adminToken.value());
+        if (!isSet("BILLING_PUBLIC_URL")) { // links in emails and Stripe's return pages point at this start
+            env.put("BILLING_PUBLIC_URL", "http://localhost:" + port);
+        }
         String dbDescription;
         if (externalDb) {
             dbDescription = "external, " + System.getenv("DB_URL") + " (from DB_URL)";
