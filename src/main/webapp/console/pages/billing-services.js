@@ -5,7 +5,7 @@ import { badge, button, rowActions } from '../ui.js';
 import { confirmDialog } from '../forms.js';
 import { listing } from './listing.js';
 
-const STATUSES = ['pending', 'active', 'suspended', 'terminated', 'failed'];
+const STATUSES = ['pending', 'active', 'suspended', 'terminated', 'failed', 'needs_attention'];
 
 export default async function services(ctx, { body, status, names }) {
   const canWrite = ctx.session.canWrite;

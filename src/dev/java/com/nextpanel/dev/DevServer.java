@@ -44,6 +44,7 @@ public final class DevServer {
     private EmbeddedPostgres postgres;
     private DemoFleet fleet;
     private MailCatcher mail;
+    private DemoStripe stripe;
     private PayaraChild payara;
     private FileLock dataFolderLock; // a field: a collected channel would release the lock
 
@@ -92,6 +93,9 @@ public final class DevServer {
         Map<String, String> env = new HashMap<>();
         env.put("BILLING_SECRET_KEY", secretKey.value());
         env.put("BILLING_ADMIN_TOKEN", adminToken.value());
+        if (!isSet("BILLING_PUBLIC_URL")) { // links in emails and Stripe's return pages point at this start
+            env.put("BILLING_PUBLIC_URL", "http://localhost:" + port);
+        }
         String dbDescription;
         if (externalDb) {
             dbDescription = "external, " + System.getenv("DB_URL") + " (from DB_URL)";
@@ -106,6 +110,9 @@ public final class DevServer {
             synchronized (lifecycle) {
                 if (!stopping) {
                     fleet = DemoFleet.start();
+                    if (!isSet("STRIPE_SECRET_KEY")) {
+                        stripe = DemoStripe.start(Integer.getInteger("serve.stripePort", 12111), appUrl, env);
+                    }
                 }
             }
         }
@@ -137,7 +144,7 @@ public final class DevServer {
 
         printBanner(dbDescription, mailDescription, adminToken, seconds(commandStarted, ready),
                 seconds(payaraStarted, ready), readiness.health() == 404);
-        say("Ctrl-C stops all of it: Payara" + (externalDb ? "" : ", PostgreSQL") + (demo ? ", the simulators" : "")
+        say("Ctrl-C stops all of it: Payara" + (externalDb ? "" : ", PostgreSQL") + (demo ? ", the simulators" : "") + (stripe != null ? ", the fake Stripe" : "")
                 + (mail != null ? ", the mail catcher" : "") + ".");
         return app.waitFor();
     }
@@ -203,6 +210,8 @@ public final class DevServer {
         say("  API       " + appUrl + "api/v1" + (noHealthCheck ? "   (the app has no /health/ready yet)" : ""));
         say("  Database  " + db);
         say("  Mail      " + mailServer);
+        say("  Cards     " + (stripe != null ? stripe.describe()
+                : isSet("STRIPE_SECRET_KEY") ? "Stripe, from STRIPE_SECRET_KEY" : "off (STRIPE_SECRET_KEY is not set)"));
         say("  Log       " + payaraLog() + " (Payara's own; its SEVERE records also show here)");
         if (token.generated()) {
             printTokenBox(token);
@@ -243,6 +252,9 @@ public final class DevServer {
             }
             if (mail != null) {
                 mail.close();
+            }
+            if (stripe != null) {
+                stripe.close();
             }
             if (postgres != null) {
                 try {

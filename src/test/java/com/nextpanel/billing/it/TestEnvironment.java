@@ -1,5 +1,6 @@
 package com.nextpanel.billing.it;
 
+import com.nextpanel.stripe.FakeStripe;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +32,11 @@ public class TestEnvironment implements LauncherSessionListener {
     public static final String PREVIOUS_SECRET_KEY = Base64.getEncoder().encodeToString(
             "it-previous-master-key-32-bytes!".getBytes());
     private static final String DATABASE = "billing_it";
+    /** The fake Stripe's keys, test-only: Payara gets them through arquillian.xml's ${it.stripe.*}. */
+    public static final String STRIPE_SECRET_KEY = "sk_test_it_0123456789abcdef";
+    public static final String STRIPE_WEBHOOK_SECRET = "whsec_it_0123456789abcdef";
+
+    private static FakeStripe stripe;
 
     private EmbeddedPostgres embedded;
 
@@ -53,6 +59,10 @@ public class TestEnvironment implements LauncherSessionListener {
             System.setProperty("it.previous.key", PREVIOUS_SECRET_KEY);
             System.setProperty("it.admin.token", ADMIN_TOKEN);
             System.setProperty("it.smtp.port", Integer.toString(freePort())); // NotifyIT's GreenMail listens there
+            stripe = FakeStripe.start(0, STRIPE_SECRET_KEY); // before Payara boots: its address goes on the command line
+            System.setProperty("it.stripe.port", Integer.toString(stripe.port()));
+            System.setProperty("it.stripe.secret-key", STRIPE_SECRET_KEY);
+            System.setProperty("it.stripe.webhook-secret", STRIPE_WEBHOOK_SECRET);
             String given = System.getenv("TEST_DB_URL");
             String adminUrl;
             String user;
@@ -78,8 +88,19 @@ public class TestEnvironment implements LauncherSessionListener {
         }
     }
 
+    /** The fake Stripe API the deployed application talks to; tell it the webhook URL with {@code deliverTo}. */
+    public static FakeStripe stripe() {
+        if (stripe == null) {
+            throw new IllegalStateException("The fake Stripe starts with the integration tests' launcher session");
+        }
+        return stripe;
+    }
+
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        if (stripe != null) {
+            stripe.close();
+        }
         if (embedded != null) {
             try {
                 embedded.close();

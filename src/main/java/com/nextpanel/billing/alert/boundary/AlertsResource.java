@@ -20,7 +20,7 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Alerts: server offline, server nearly full, job needs attention. */
+/** Alerts: server offline, server nearly full, job needs attention, service needs attention. */
 @Path("/v1/alerts")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -20,7 +20,7 @@ public class Alert {
 
     /** What the alert is about. */
     public enum Kind {
-        SERVER_OFFLINE, SERVER_NEARLY_FULL, JOB_NEEDS_ATTENTION;
+        SERVER_OFFLINE, SERVER_NEARLY_FULL, JOB_NEEDS_ATTENTION, SERVICE_NEEDS_ATTENTION;
 
         public String column() {
             return name().toLowerCase(Locale.ROOT);

@@ -56,6 +56,11 @@ public class Invoices {
         return invoice;
     }
 
+    /** The invoice, row-locked until the transaction ends; empty (not a 404) when there is none. */
+    public Optional<Invoice> findLocked(long id) {
+        return Optional.ofNullable(em.find(Invoice.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     public Optional<Invoice> forPeriod(long serviceId, LocalDate periodStart) {
         return em.createQuery("SELECT i FROM Invoice i WHERE i.serviceId = :service AND i.periodStart = :start",
                         Invoice.class)

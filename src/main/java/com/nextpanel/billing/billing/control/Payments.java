@@ -1,52 +1,47 @@
 package com.nextpanel.billing.billing.control;
 
 import com.nextpanel.billing.audit.control.AuditLog;
-import com.nextpanel.billing.automation.entity.Job;
 import com.nextpanel.billing.billing.entity.Customer;
-import com.nextpanel.billing.billing.entity.HostingOrder;
 import com.nextpanel.billing.billing.entity.Invoice;
 import com.nextpanel.billing.billing.entity.Money;
 import com.nextpanel.billing.billing.entity.Payment;
-import com.nextpanel.billing.billing.entity.Plan;
-import com.nextpanel.billing.billing.entity.Service;
-import com.nextpanel.billing.hosting.control.AccountActions;
-import com.nextpanel.billing.hosting.control.NewAccount;
-import com.nextpanel.billing.hosting.control.Passwords;
-import com.nextpanel.billing.hosting.control.Provisioning;
-import com.nextpanel.billing.hosting.entity.AccountHolder;
+import com.nextpanel.billing.notify.control.Emails;
 import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.PublicAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Money in. A payment and everything it sets off happen in one transaction: the invoice settles,
- * the order's account is queued for provisioning (a job, as every panel action), a renewal moves the due date,
- * a service suspended for non-payment is queued for unsuspension. A replayed notification (same
- * external reference) changes nothing.
+ * Money in, for every gateway (an operator, a bank, Stripe). A payment and everything it sets off
+ * happen in one transaction: the invoice settles, what the payment starts is queued
+ * ({@link Settlement}), the customer's receipt is queued. A notification delivered again (same
+ * external reference, same invoice, same amount) changes nothing; the same reference with another
+ * invoice or amount is refused. A payment never exceeds what the invoice still owes.
  */
 @ApplicationScoped
 @Transactional
 public class Payments {
 
-    @Inject
-    Invoices invoices;
+    private static final Logger LOG = Logger.getLogger(Payments.class.getName());
 
     @Inject
-    Services services;
+    Invoices invoices;
 
     @Inject
     Customers customers;
 
     @Inject
-    Plans plans;
+    Settlement settlement;
 
     @Inject
-    Provisioning provisioning;
+    Emails emails;
 
     @Inject
-    AccountActions actions;
+    PublicAddress publicAddress;
 
     @Inject
     AuditLog audit;
@@ -62,56 +57,57 @@ public class Payments {
         Invoice invoice = invoices.lock(invoiceId); // serializes two deliveries of one notification
         var earlier = invoices.payment(reference);
         if (earlier.isPresent()) {
-            if (earlier.get().invoiceId() != invoiceId) {
-                throw Problem.conflict("Payment reference '" + reference + "' was used for another invoice");
-            }
-            return new Recorded(earlier.get(), invoice, true);
+            return replay(earlier.get(), invoice, amount, reference);
         }
         invoice.requirePayable(amount);
         if (invoice.status() == Invoice.Status.PAID) {
             throw Problem.conflict("Invoice " + invoice.number() + " is paid already; this payment was not recorded");
         }
+        invoice.requireWithinOwed(amount, invoices.paidSoFar(invoice));
         Payment payment = invoices.add(new Payment(invoiceId, amount, method, reference, clock.instant()));
-        if (invoice.settleIfCovered(invoices.paidSoFar(invoice), clock.instant())) {
-            settled(invoice);
+        Money paidSoFar = invoices.paidSoFar(invoice);
+        boolean settled = invoice.settleIfCovered(paidSoFar, clock.instant());
+        if (settled) {
+            settlement.settled(invoice);
         }
         audit.success("invoice.payment", "invoice", invoiceId, amount + " by " + method + ", reference " + reference
                 + (invoice.status() == Invoice.Status.PAID ? "; invoice paid" : "; invoice partly paid"));
+        receipt(invoice, amount, paidSoFar);
         return new Recorded(payment, invoice, false);
     }
 
-    /** The integration guide's "mark the order paid": pays its first invoice in full, once. */
+    /**
+     * The integration guide's "mark the order paid": pays what its first invoice still owes (all of
+     * it, or what a partial payment left); an order paid already is a replay.
+     */
     public Recorded payOrder(long orderId, String method, String reference) {
-        Invoice first = invoices.firstOf(orderId);
+        Invoice first = invoices.lock(invoices.firstOf(orderId).id());
         if (first.status() == Invoice.Status.PAID) {
             return new Recorded(null, first, true);
         }
-        return record(first.id(), first.total(), method == null ? "manual" : method,
+        Money owed = first.owed(invoices.paidSoFar(first));
+        return record(first.id(), owed, method == null ? "manual" : method,
                 reference == null ? "order-" + orderId + "-" + first.number() : reference);
     }
 
-    private void settled(Invoice invoice) {
-        Service service = services.lock(invoice.serviceId());
-        service.paidThrough(invoice.periodEnd(), clock.instant());
-        HostingOrder order = services.order(invoice.orderId());
-        if (order.markPaid(clock.instant()) && service.accountId() == null) {
-            provision(order, service);
-        } else if (service.suspendedForNonpayment() && !invoices.hasOverdue(service.id())) {
-            try {
-                actions.enqueue(service.accountId(), Job.Kind.UNSUSPEND, null);
-            } catch (Problem alreadyUnderWay) {
-                // an action is queued for the account already; the automation run will look again
-            }
+    private static Recorded replay(Payment earlier, Invoice invoice, Money amount, String reference) {
+        if (!earlier.sameAs(invoice.id(), amount)) {
+            throw Problem.conflict("Payment reference '" + reference + "' was used already for " + earlier.amount()
+                    + " on " + (earlier.invoiceId() == invoice.id() ? "this invoice" : "another invoice")
+                    + "; this payment was not recorded");
         }
+        return new Recorded(earlier, invoice, true);
     }
 
-    private void provision(HostingOrder order, Service service) {
-        Customer customer = customers.get(order.customerId());
-        Plan plan = plans.get(order.planId());
-        var holder = new AccountHolder(order.username(), customer.email(), customer.fullName(), customer.phone(),
-                customer.company(), plan.packageId());
-        Job job = provisioning.enqueue(new NewAccount(holder, Passwords.generate(), customer.id(), order.id(), null,
-                new NewAccount.Placement(plan.preferredLocation(), plan.preferredTag())));
-        service.attach(job.accountId(), clock.instant());
+    private void receipt(Invoice invoice, Money amount, Money paidSoFar) {
+        Customer customer = customers.get(invoice.customerId());
+        try {
+            emails.paymentReceipt(customer.email(), customer.fullName(), invoice.number(), amount.toString(),
+                    paidSoFar.toString(), invoice.total().toString(), invoice.status() == Invoice.Status.PAID,
+                    publicAddress.link("/client/invoice.html?id=" + invoice.id()), invoice.id());
+        } catch (Problem unsendable) {
+            // Emails refuses without marking the transaction: the payment stands without its receipt
+            LOG.log(Level.WARNING, "No receipt for invoice {0}: {1}", new Object[] {invoice.id(), unsendable.detail()});
+        }
     }
 }

@@ -134,6 +134,21 @@ public class Invoice {
         }
     }
 
+    /** What is still owed once {@code paidSoFar} is counted (never below zero). */
+    public Money owed(Money paidSoFar) {
+        BigDecimal left = total.amount().subtract(paidSoFar.amount());
+        return new Money(left.signum() < 0 ? BigDecimal.ZERO : left, total.currency());
+    }
+
+    /** A payment may settle what is owed, never more: an overpayment is refused before anything is written. */
+    public void requireWithinOwed(Money payment, Money paidSoFar) {
+        Money owed = owed(paidSoFar);
+        if (!owed.covers(payment)) {
+            throw Problem.unprocessable("amount-above-owed", "Amount above what is owed", "Invoice " + number
+                    + " still owes " + owed + "; a payment of " + payment + " was not recorded");
+        }
+    }
+
     public boolean isOpen() {
         return status == Status.UNPAID || status == Status.OVERDUE;
     }

@@ -46,6 +46,11 @@ public class Payment {
         this.receivedAt = now;
     }
 
+    /** Whether a notification carrying this payment's reference describes this very payment (a replay). */
+    public boolean sameAs(long otherInvoiceId, Money otherAmount) {
+        return invoiceId == otherInvoiceId && amount.equals(otherAmount);
+    }
+
     public Long id() {
         return id;
     }

@@ -22,7 +22,7 @@ import java.time.LocalDate;
 public class Service {
 
     /** Where a service stands; follows its account on the panel. */
-    public enum Status { PENDING, ACTIVE, SUSPENDED, TERMINATED, FAILED }
+    public enum Status { PENDING, ACTIVE, SUSPENDED, TERMINATED, FAILED, NEEDS_ATTENTION }
 
     /** Stored lower-case. */
     @Converter
@@ -110,6 +110,17 @@ public class Service {
         status = Status.TERMINATED;
         terminatedAt = now;
         updatedAt = now;
+    }
+
+    /**
+     * Paid, but its account could not be opened (e.g. the username was taken meanwhile): an operator
+     * decides. The money stays recorded; an account attached later activates it as usual.
+     */
+    public void needsAttention(Instant now) {
+        if (status == Status.PENDING) {
+            status = Status.NEEDS_ATTENTION;
+            updatedAt = now;
+        }
     }
 
     public void failed(Instant now) {

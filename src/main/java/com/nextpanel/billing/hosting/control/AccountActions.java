@@ -9,6 +9,7 @@ import com.nextpanel.billing.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -63,6 +64,17 @@ public class AccountActions {
         return queue.enqueue(accountId, kind, reason, check, false);
     }
 
+    /**
+     * {@link #enqueue}, except that an action already queued for the account is no refusal: that
+     * job runs first and the automation run looks again (empty then). Any other refusal stands.
+     */
+    public Optional<Job> enqueueUnlessUnderWay(long accountId, Job.Kind kind, String reason) {
+        if (kind != Job.Kind.UNSUSPEND) {
+            throw new IllegalArgumentException("only an unsuspension is queued this way");
+        }
+        return queue.enqueueUnlessUnderWay(accountId, kind, reason, HostingAccount::requireUnsuspendable);
+    }
+
     private Acted run(Job job) {
         Job settled = runner.run(job);
         return new Acted(accounts.get(job.accountId()), settled);
@@ -92,6 +104,17 @@ public class AccountActions {
             });
             return runNow ? jobs.enqueueClaimed(kind, accountId, reason, null, audit.actor())
                     : jobs.enqueue(kind, accountId, reason, null, audit.actor());
+        }
+
+        /** Asked before anything throws, so that the caller's transaction is not marked for rollback. */
+        public Optional<Job> enqueueUnlessUnderWay(long accountId, Job.Kind kind, String reason,
+                Consumer<HostingAccount> allowed) {
+            HostingAccount account = accounts.lock(accountId);
+            if (jobs.openFor(accountId).isPresent()) {
+                return Optional.empty();
+            }
+            allowed.accept(account);
+            return Optional.of(jobs.enqueue(kind, accountId, reason, null, audit.actor()));
         }
     }
 }

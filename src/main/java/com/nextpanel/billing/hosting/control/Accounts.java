@@ -120,14 +120,18 @@ public class Accounts {
     }
 
     public void refuseTakenUsername(String username) {
-        em.createQuery("SELECT a.id FROM HostingAccount a WHERE a.username = :username AND a.status NOT IN :gone",
+        liveHolderOf(username).ifPresent(id -> {
+            throw Problem.conflict("Username '" + username + "' is already in use by account " + id);
+        });
+    }
+
+    /** The live account using this username, if any: asked before queuing what a refusal must not roll back. */
+    public Optional<Long> liveHolderOf(String username) {
+        return em.createQuery("SELECT a.id FROM HostingAccount a WHERE a.username = :username AND a.status NOT IN :gone",
                         Long.class)
                 .setParameter("username", username)
                 .setParameter("gone", List.of(AccountStatus.TERMINATED, AccountStatus.FAILED))
-                .getResultStream().findFirst()
-                .ifPresent(id -> {
-                    throw Problem.conflict("Username '" + username + "' is already in use by account " + id);
-                });
+                .getResultStream().findFirst();
     }
 
     public void activate(long id, long panelUserId, String sealedPassword) {

@@ -59,6 +59,22 @@ public final class EmailTemplates {
                 null, null, null);
     }
 
+    /** A payment received against an invoice, with the link to the invoice in the client area. */
+    public static EmailMessage paymentReceipt(String to, String fullName, String invoiceNumber, String amount,
+            String paidSoFar, String total, boolean settled, String invoiceLink) {
+        require(invoiceNumber, "invoiceNumber");
+        require(amount, "amount");
+        String body = greeting(fullName)
+                + "thank you: we received your payment of " + amount + " for invoice " + invoiceNumber + ".\n\n"
+                + "  Invoice total: " + total + "\n"
+                + "  Paid so far:   " + paidSoFar + "\n"
+                + "  Status:        " + (settled ? "paid in full" : "partly paid") + "\n"
+                + (blank(invoiceLink) ? "" : "\nSee the invoice: " + invoiceLink + "\n")
+                + SIGNATURE;
+        return new EmailMessage(Template.PAYMENT_RECEIPT, to,
+                oneLine("Payment received for invoice " + invoiceNumber + ": " + amount), body, null, null, null);
+    }
+
     public static EmailMessage suspension(String to, String fullName, String username, String reason) {
         require(username, "username");
         String body = greeting(fullName)

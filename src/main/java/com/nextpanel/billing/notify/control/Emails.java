@@ -74,6 +74,13 @@ public class Emails {
         return publicAddress.link("/client/");
     }
 
+    /** A payment received: {@code amount}, {@code paidSoFar} and {@code total} formatted with their currency. */
+    public long paymentReceipt(String to, String fullName, String invoiceNumber, String amount, String paidSoFar,
+            String total, boolean settled, String invoiceLink, Long invoiceId) {
+        return queue(EmailTemplates.paymentReceipt(to, fullName, invoiceNumber, amount, paidSoFar, total, settled,
+                invoiceLink).aboutInvoice(invoiceId));
+    }
+
     /** The one-time link that verifies the customer's email address; sealed, since it is a secret. */
     public long emailVerification(String to, String fullName, String link, String validFor) {
         return queue(EmailTemplates.emailVerification(to, fullName, link, validFor));

@@ -26,7 +26,8 @@ public class Email {
 
     /** Which message this is; the database lower-cases them. */
     public enum Template {
-        WELCOME, INVOICE, SUSPENSION, UNSUSPENSION, TERMINATION, EMAIL_VERIFICATION, PASSWORD_RESET;
+        WELCOME, INVOICE, SUSPENSION, UNSUSPENSION, TERMINATION, EMAIL_VERIFICATION, PASSWORD_RESET,
+        PAYMENT_RECEIPT;
 
         public String column() {
             return name().toLowerCase(Locale.ROOT);

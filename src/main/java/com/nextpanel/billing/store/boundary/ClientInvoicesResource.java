@@ -5,7 +5,8 @@ import com.nextpanel.billing.signin.boundary.SignedInCustomer;
 import com.nextpanel.billing.store.boundary.StoreViews.InvoiceItem;
 import com.nextpanel.billing.store.boundary.StoreViews.Items;
 import com.nextpanel.billing.store.control.ClientArea;
-import com.nextpanel.billing.store.control.StoreConfig;
+import com.nextpanel.billing.payment.control.BankTransfer;
+import com.nextpanel.billing.payment.control.StripeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -33,7 +34,10 @@ public class ClientInvoicesResource {
     ClientArea clientArea;
 
     @Inject
-    StoreConfig config;
+    BankTransfer bankTransfer;
+
+    @Inject
+    StripeConfig stripe;
 
     @Inject
     SignedInCustomer customer;
@@ -51,6 +55,6 @@ public class ClientInvoicesResource {
     public InvoiceItem invoice(@PathParam("id") long id) {
         ClientArea.MyInvoice my = clientArea.invoice(customer.id(), id);
         return InvoiceItem.of(my.invoice(), my.payments(), my.gateway(),
-                config.bankTransferInstructions().orElse(null), config.cardPayments());
+                bankTransfer.bankTransferInstructions().orElse(null), stripe.cardPayments());
     }
 }

@@ -1,6 +1,7 @@
 package com.nextpanel.billing.store.control;
 
 import com.nextpanel.billing.billing.control.Orders;
+import com.nextpanel.billing.payment.control.BankTransfer;
 import com.nextpanel.billing.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,14 +24,14 @@ public class StoreOrders {
     Orders orders;
 
     @Inject
-    StoreConfig config;
+    BankTransfer bankTransfer;
 
     public Orders.Placed place(long customerId, long planId, String username, Gateway gateway) {
         if (!emailVerified(customerId)) {
             throw new Problem(403, "email-not-verified", "Email not verified",
                     "Confirm your email address first: open the link we emailed you, or ask for a new one");
         }
-        if (gateway == Gateway.BANK_TRANSFER && config.bankTransferInstructions().isEmpty()) {
+        if (gateway == Gateway.BANK_TRANSFER && bankTransfer.bankTransferInstructions().isEmpty()) {
             throw Problem.unprocessable("gateway-unavailable", "Payment method not offered",
                     "Bank transfer is not offered by this store; pay by card");
         }
