@@ -61,6 +61,7 @@ ALTER TABLE hosting_order
 
 -- A service whose payment arrived but whose account could not be opened (e.g. the username was
 -- taken between order and payment) waits for an operator; the money stays recorded.
+ALTER TABLE service ALTER COLUMN status TYPE varchar(20);
 ALTER TABLE service DROP CONSTRAINT service_status_check;
 ALTER TABLE service ADD CONSTRAINT service_status_check
     CHECK (status IN ('pending', 'active', 'suspended', 'terminated', 'failed', 'needs_attention'));
