@@ -34,6 +34,9 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    FailedBearerAttempts failedAttempts;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -45,6 +48,15 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return refuse(request, response, context,
                     "This call needs an operator token: send the header 'Authorization: Bearer <token>'");
+        }
+        String address = request.getRemoteAddr();
+        var wait = failedAttempts.throttled(address);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, wait.get().toSeconds() + 1);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            return answer(request, response, context, new Problem(429, "too-many-failed-tokens",
+                    "Too many failed authentications", "Too many calls with a wrong bearer token from this address;"
+                    + " try again in " + seconds + " s"));
         }
         String token = header.substring(PREFIX.length()).trim();
         CredentialValidationResult result;
@@ -58,6 +70,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
                     "The token could not be checked because the database is unavailable; try again shortly"));
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            failedAttempts.failed(address);
             return refuse(request, response, context, "The bearer token is not valid, or it was revoked");
         }
         return context.notifyContainerAboutLogin(result);

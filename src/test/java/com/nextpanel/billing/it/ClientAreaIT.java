@@ -11,6 +11,8 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -138,6 +140,9 @@ class ClientAreaIT {
         String welcome = Mailbox.bodyOf(MAIL.awaitMails(email, "welcome", 1).get(0));
         assertThat(welcome).contains(PANEL_URL).doesNotContain(sim.baseUrl())
                 .contains(deployment.toString().replaceAll("/$", "") + "/client/");
+        Matcher password = Pattern.compile("Password:\\s+(\\S+)").matcher(welcome);
+        assertThat(password.find()).isTrue();
+        assertThat(sim.passwordMatches(onPanel.id(), password.group(1))).as("the emailed password signs in").isTrue();
         String invoiceMail = Mailbox.bodyOf(MAIL.awaitMails(email, "invoice", 1).get(0));
         assertThat(invoiceMail).contains("/client/invoice.html?id=" + invoice);
     }

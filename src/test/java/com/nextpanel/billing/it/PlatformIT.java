@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -99,6 +100,27 @@ class PlatformIT {
         assertThat(down.body()).doesNotContain("postgres", "jdbc", "Exception");
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(viewer.get("/api/v1/nextpanel/servers").status()).isEqualTo(200));
+    }
+
+    @Test
+    void anAddressSendingWrongTokensIsThrottledRightTokenIncludedWhileOthersAreServed() throws Exception {
+        // another loopback address, so that this address's window is the test's alone
+        URL elsewhere = new URL(deployment.getProtocol(), "127.0.0.2", deployment.getPort(), deployment.getFile());
+        Api guesser = Api.admin(elsewhere).withToken("npb_guess");
+
+        List<Integer> guesses = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            guesses.add(guesser.get("/api/v1/nextpanel/servers").status());
+        }
+        Api.Reply throttled = guesser.get("/api/v1/nextpanel/servers");
+        Api.Reply rightTokenThere = Api.admin(elsewhere).get("/api/v1/nextpanel/servers");
+        Api.Reply rightTokenHere = Api.admin(deployment).get("/api/v1/nextpanel/servers");
+
+        assertThat(guesses).containsOnly(401);
+        assertProblem(throttled, 429, "wrong bearer token");
+        assertThat(Integer.parseInt(throttled.header("Retry-After"))).isBetween(1, 61);
+        assertThat(rightTokenThere.status()).isEqualTo(429);
+        assertThat(rightTokenHere.status()).isEqualTo(200);
     }
 
     @Test
