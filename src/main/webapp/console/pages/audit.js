@@ -20,7 +20,7 @@ export default async function audit(view, ctx) {
     ],
     columns: [
       { label: 'When', cell: (e) => time(e.at, { style: 'absolute' }) },
-      { label: 'Operator', cell: (e) => orDash(e.actor) },
+      { label: 'Operator', cell: (e) => e.actor_token_id == null ? orDash(e.actor) : `${e.actor} (token ${e.actor_token_id})` },
       { label: 'Action', cell: (e) => el('code', {}, e.action) },
       { label: 'Target', cell: (e) => orDash(e.target_type && `${e.target_type} ${e.target_id ?? ''}`.trim()) },
       { label: 'Outcome', cell: (e) => badge(e.outcome) },

@@ -25,7 +25,10 @@ public class RequestIds implements Filter {
     public static final String HEADER = "X-Request-Id";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    /** The request attribute where authentication leaves the operator token's id (a string). */
+    public static final String TOKEN_ID = RequestIds.class.getName() + ".tokenId";
     private static final ThreadLocal<String> CALLER = new ThreadLocal<>();
+    private static final ThreadLocal<String> CALLER_TOKEN = new ThreadLocal<>();
 
     /** The id of the request this thread serves, or null outside a request (timers, workers). */
     public static String current() {
@@ -37,20 +40,29 @@ public class RequestIds implements Filter {
         return CALLER.get();
     }
 
+    /** The id of the operator token behind this thread's request; null for the bootstrap token or none. */
+    public static Long callerTokenId() {
+        String id = CALLER_TOKEN.get();
+        return id == null ? null : Long.valueOf(id);
+    }
+
     /** This thread's request id and caller, carried to work another thread does for the request. */
-    public record Carried(String requestId, String caller) {
+    public record Carried(String requestId, String caller, String callerToken) {
 
         /** Runs {@code work} on this thread as if it served the carried request. */
         public void run(Runnable work) {
             String id = CURRENT.get();
             String who = CALLER.get();
+            String token = CALLER_TOKEN.get();
             put(CURRENT, requestId);
             put(CALLER, caller);
+            put(CALLER_TOKEN, callerToken);
             try {
                 work.run();
             } finally {
                 put(CURRENT, id);
                 put(CALLER, who);
+                put(CALLER_TOKEN, token);
             }
         }
 
@@ -65,7 +77,7 @@ public class RequestIds implements Filter {
 
     /** The request this thread serves, to carry to another thread. */
     public static Carried carry() {
-        return new Carried(CURRENT.get(), CALLER.get());
+        return new Carried(CURRENT.get(), CALLER.get(), CALLER_TOKEN.get());
     }
 
     /** The request's id, assigned on first use (authentication runs before this filter). */
@@ -88,11 +100,14 @@ public class RequestIds implements Filter {
         CURRENT.set(of(http, (HttpServletResponse) response));
         Principal caller = http.getUserPrincipal(); // authentication has run before filters
         CALLER.set(caller == null ? null : caller.getName());
+        Object token = http.getAttribute(TOKEN_ID);
+        CALLER_TOKEN.set(caller == null || token == null ? null : token.toString());
         try {
             chain.doFilter(request, response);
         } finally {
             CURRENT.remove();
             CALLER.remove();
+            CALLER_TOKEN.remove();
         }
     }
 }

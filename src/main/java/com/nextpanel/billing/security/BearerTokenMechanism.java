@@ -73,6 +73,9 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             failedAttempts.failed(address);
             return refuse(request, response, context, "The bearer token is not valid, or it was revoked");
         }
+        if (result.getCallerUniqueId() != null) {
+            request.setAttribute(RequestIds.TOKEN_ID, result.getCallerUniqueId()); // for the audit log
+        }
         return context.notifyContainerAboutLogin(result);
     }
 

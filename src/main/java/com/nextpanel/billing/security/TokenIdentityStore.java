@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -81,6 +82,8 @@ public class TokenIdentityStore implements IdentityStore {
         if (token.lastUsedAt() == null || token.lastUsedAt().plus(LAST_USED_PRECISION).isBefore(now)) {
             tokens.markUsed(token.id(), now);
         }
-        return new CredentialValidationResult(token.name(), Set.of(token.role()));
+        // the token's id rides along as the caller's unique id, for the audit log
+        return new CredentialValidationResult(null, new CallerPrincipal(token.name()), null,
+                String.valueOf(token.id()), Set.of(token.role()));
     }
 }

@@ -124,6 +124,27 @@ class PlatformIT {
     }
 
     @Test
+    void theAuditLogNamesTheTokenThatActedBesideItsName() {
+        Api admin = Api.admin(deployment);
+        String name = "auditor " + System.nanoTime();
+        Api.Reply issued = admin.post("/api/v1/operators/tokens",
+                Json.createObjectBuilder().add("name", name).add("role", "ADMIN").build());
+        long tokenId = issued.json().getJsonNumber("id").longValue();
+
+        Api.Reply added = admin.withToken(issued.json().getString("token")).post("/api/v1/nextpanel/servers",
+                Fixtures.guideServer("Audited " + System.nanoTime(), sim));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        registerServer(admin, "By the bootstrap token " + System.nanoTime());
+
+        JsonObject line = admin.get("/api/v1/audit?actor=" + name.replace(" ", "%20")).json()
+                .getJsonArray("items").getJsonObject(0);
+        assertThat(line.getString("actor")).isEqualTo(name);
+        assertThat(line.getJsonNumber("actor_token_id").longValue()).isEqualTo(tokenId);
+        JsonObject bootstrap = admin.get("/api/v1/audit?actor=admin&size=1").json().getJsonArray("items").getJsonObject(0);
+        assertThat(bootstrap.isNull("actor_token_id")).isTrue(); // the bootstrap token has no row
+    }
+
+    @Test
     void aWrongTokenIsRefusedLikeNone() {
         Api.Reply reply = Api.admin(deployment).withToken("npb_not_a_real_token").get("/api/v1/nextpanel/servers");
 

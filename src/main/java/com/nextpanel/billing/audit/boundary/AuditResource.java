@@ -32,10 +32,10 @@ public class AuditResource {
     AuditLog auditLog;
 
     /** One audit line as the API shows it. */
-    public record AuditView(long id, Instant at, String actor, String action, String targetType, String targetId,
-            String outcome, String detail, String requestId) {
+    public record AuditView(long id, Instant at, String actor, Long actorTokenId, String action, String targetType,
+            String targetId, String outcome, String detail, String requestId) {
         static AuditView of(AuditEntry e) {
-            return new AuditView(e.id(), e.at(), e.actor(), e.action(), e.targetType(), e.targetId(),
+            return new AuditView(e.id(), e.at(), e.actor(), e.actorTokenId(), e.action(), e.targetType(), e.targetId(),
                     e.outcome().name().toLowerCase(Locale.ROOT), e.detail(), e.requestId());
         }
     }

@@ -35,7 +35,8 @@ public class AuditLog {
 
     public void record(String action, String targetType, Object targetId, Outcome outcome, String detail) {
         em.persist(new AuditEntry(clock.instant(), actor(), action, targetType,
-                targetId == null ? null : targetId.toString(), outcome, detail, RequestIds.current()));
+                targetId == null ? null : targetId.toString(), outcome, detail, RequestIds.current(),
+                RequestIds.callerTokenId()));
     }
 
     /** Like {@link #record}, but inside the caller's transaction: the line stands or falls with the change. */
@@ -48,7 +49,7 @@ public class AuditLog {
     @Transactional(TxType.REQUIRED)
     public void appendByCustomer(long customerId, String action, String targetType, Object targetId, String detail) {
         em.persist(new AuditEntry(clock.instant(), customer(customerId), action, targetType,
-                targetId == null ? null : targetId.toString(), Outcome.SUCCESS, detail, RequestIds.current()));
+                targetId == null ? null : targetId.toString(), Outcome.SUCCESS, detail, RequestIds.current(), null));
     }
 
     /** How the audit log names a customer acting in the store: "customer:&lt;id&gt;". */

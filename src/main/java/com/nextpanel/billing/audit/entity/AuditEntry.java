@@ -49,11 +49,15 @@ public class AuditEntry {
     @Column(name = "request_id", updatable = false)
     private String requestId;
 
+    /** The operator token that acted; null for the bootstrap token, the system and customers. */
+    @Column(name = "actor_token_id", updatable = false)
+    private Long actorTokenId;
+
     protected AuditEntry() {
     }
 
     public AuditEntry(Instant at, String actor, String action, String targetType, String targetId,
-            Outcome outcome, String detail, String requestId) {
+            Outcome outcome, String detail, String requestId, Long actorTokenId) {
         this.at = at;
         this.actor = actor;
         this.action = action;
@@ -62,6 +66,11 @@ public class AuditEntry {
         this.outcome = outcome;
         this.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 1999) + "…";
         this.requestId = requestId;
+        this.actorTokenId = actorTokenId;
+    }
+
+    public Long actorTokenId() {
+        return actorTokenId;
     }
 
     public Long id() {
