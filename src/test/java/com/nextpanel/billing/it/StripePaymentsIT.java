@@ -6,9 +6,7 @@ import static com.nextpanel.billing.it.Fixtures.username;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.nextpanel.simulator.NextPanelSimulator;
 import com.nextpanel.stripe.FakeStripe;
 import jakarta.json.Json;
@@ -30,11 +28,11 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Card payments through the fake Stripe, end to end: checkout page, signed webhook, the return
@@ -45,8 +43,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StripePaymentsIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    @RegisterExtension
+    static final Mailbox MAIL = new Mailbox();
+    @RegisterExtension
+    static final Simulators SIMULATORS = new Simulators();
     private static NextPanelSimulator sim;
-    private static GreenMail smtp;
     private static Long serverId;
 
     @ArquillianResource
@@ -62,15 +63,7 @@ class StripePaymentsIT {
 
     @BeforeAll
     static void start() {
-        sim = NextPanelSimulator.start();
-        smtp = new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-        smtp.stop();
+        sim = SIMULATORS.start();
     }
 
     @BeforeEach
@@ -359,7 +352,7 @@ class StripePaymentsIT {
 
     private static MimeMessage awaitMail(String recipient, String subjectPart) {
         return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
-                .until(() -> Arrays.stream(smtp.getReceivedMessages())
+                .until(() -> Arrays.stream(MAIL.received())
                         .filter(m -> sentTo(m, recipient) && subject(m).contains(subjectPart)).findFirst(),
                         java.util.Optional::isPresent)
                 .orElseThrow();
