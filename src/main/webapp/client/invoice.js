@@ -6,7 +6,7 @@ import { el, fill, badge, cell, date, money, paymentMethod, param, httpUrl, say,
 import { startClientPage } from './client.js';
 
 const $ = (id) => document.getElementById(id);
-const status = $('invoice-status');
+const status = $('invoice-message');
 const problem = $('invoice-error');
 const id = param('id');
 const POLLS = 10;

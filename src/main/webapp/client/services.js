@@ -1,6 +1,6 @@
 // My services: each hosting service with its status, next due date, control-panel link, and cancellation.
 import * as api from '../store/api.js';
-import { el, fill, badge, cell, date, httpUrl, say, describeLoadFailure } from '../store/ui.js';
+import { el, fill, badge, cell, date, dateText, httpUrl, say, describeLoadFailure } from '../store/ui.js';
 import { onSubmit } from '../store/forms.js';
 import { startClientPage } from './client.js';
 
@@ -65,7 +65,7 @@ onSubmit($('cancel-form'), async ({ when }) => {
   await load();
   const message = when === 'now'
     ? `${updated.plan_name} (${updated.username}) is cancelled.`
-    : `${updated.plan_name} (${updated.username}) will end on ${updated.cancel_at ?? updated.next_due_date}.`;
+    : `${updated.plan_name} (${updated.username}) will end on ${dateText(updated.cancel_at ?? updated.next_due_date)}.`;
   say(status, message, 'ok');
 });
 

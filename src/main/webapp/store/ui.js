@@ -7,7 +7,9 @@ export function el(tag, props = {}, ...children) {
   for (const [key, value] of Object.entries(props ?? {})) {
     if (value === undefined || value === null || value === false) continue;
     if (key === 'class') node.className = Array.isArray(value) ? value.filter(Boolean).join(' ') : value;
-    else if (key === 'dataset') Object.assign(node.dataset, value);
+    else if (key === 'dataset') {
+      for (const [name, v] of Object.entries(value)) if (v !== undefined && v !== null) node.dataset[name] = v;
+    }
     else if (key === 'on') for (const [type, fn] of Object.entries(value)) node.addEventListener(type, fn);
     else if (/^on/i.test(key) || key === 'style' || key === 'innerHTML') throw new Error(`el(): '${key}' is not allowed`);
     else if (key === 'href' && !isSafeHref(value)) continue;
@@ -78,12 +80,16 @@ export function money(amount, currency) {
 const DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
-/** A <time> element; '—' when there is no date. "2026-12-07" is a calendar day, not a UTC instant. */
-export function date(iso, { withTime = false } = {}) {
+/** "7 Dec 2026" (with the time if asked). "2026-12-07" is a calendar day, not a UTC instant. */
+export function dateText(iso, { withTime = false } = {}) {
   if (!iso) return '—';
   const value = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00`) : new Date(iso);
-  if (Number.isNaN(value.getTime())) return String(iso);
-  return el('time', { datetime: iso }, (withTime ? DATE_TIME : DATE).format(value));
+  return Number.isNaN(value.getTime()) ? String(iso) : (withTime ? DATE_TIME : DATE).format(value);
+}
+
+/** A <time> element; '—' when there is no date. */
+export function date(iso, options) {
+  return iso ? el('time', { datetime: iso }, dateText(iso, options)) : '—';
 }
 
 const CYCLES = { monthly: 'per month', quarterly: 'per quarter', semiannually: 'per half-year', annually: 'per year', yearly: 'per year' };
