@@ -11,6 +11,8 @@ import com.nextpanel.billing.it.console.Browser;
 import com.nextpanel.billing.it.console.BrowserTests;
 import com.nextpanel.billing.it.console.StorePages;
 import jakarta.json.Json;
+import java.net.MalformedURLException;
+import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
@@ -167,6 +169,7 @@ class StoreIT {
     @Test
     void aVisitorBuysAPlanByCardAndFindsTheServiceActive() {
         assumeStoreApi();
+        fakeStripeSendsItsWebhooksHere();
         long serverId = registerServer(api, SIMULATORS.start(), 10);
         onlyActive(api, serverId);
         long plan = createPlan("Card plan " + Fixtures.unique(""), "9.99");
@@ -227,6 +230,23 @@ class StoreIT {
         Api.Reply publicUrl = api.post("/api/v1/test-support/public-url",
                 Json.createObjectBuilder().add("url", deployment.toString()).build());
         assertThat(publicUrl.status()).as(publicUrl.toString()).isBetween(200, 299);
+    }
+
+    /**
+     * The fake Stripe (branch stripe; the test launcher starts it on it.stripe.port) delivers each
+     * payment's webhook to this deployment, through its control API.
+     */
+    private void fakeStripeSendsItsWebhooksHere() {
+        String port = System.getProperty("it.stripe.port");
+        assumeThat(port).as("the fake Stripe runs with the integration tests (branch stripe)").isNotNull();
+        try {
+            Api.Reply told = Api.anonymous(URI.create("http://127.0.0.1:" + port).toURL())
+                    .post("/_fake/webhook", Json.createObjectBuilder().add("url", deployment + "api/v1/payments/stripe/webhook")
+                            .add("secret", System.getProperty("it.stripe.webhook-secret")).build());
+            assertThat(told.status()).as(told.toString()).isEqualTo(200);
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The token of the link in the verification email. */
