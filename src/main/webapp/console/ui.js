@@ -93,7 +93,7 @@ export function table(columns, rows, { empty = 'Nothing here yet.', rowClass, ca
 export function pager({ page, size, total, total_exact: exact = true, has_more: more }, go) {
   const pages = Math.max(1, Math.ceil(total / size));
   const where = exact ? `Page ${page} of ${pages} · ${total} in all` : `Page ${page} · more than ${total} in all`;
-  return el('nav', { class: 'pager', 'aria-label': 'Pages' },
+  return el('nav', { class: 'pager', 'aria-label': 'Result pages' },
     el('button', { type: 'button', disabled: page <= 1, on: { click: () => go(page - 1) } }, '← Previous'),
     el('span', {}, where),
     el('button', { type: 'button', disabled: !(more ?? page < pages), on: { click: () => go(page + 1) } }, 'Next →'));

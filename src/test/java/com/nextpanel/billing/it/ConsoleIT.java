@@ -9,6 +9,7 @@ import static com.nextpanel.billing.it.Fixtures.username;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nextpanel.billing.it.console.Axe;
 import com.nextpanel.billing.it.console.Browser;
 import com.nextpanel.billing.it.console.BrowserTests;
 import com.nextpanel.simulator.NextPanelSimulator;
@@ -487,6 +488,44 @@ class ConsoleIT {
         browser.waitUntil(d -> d.getCurrentUrl().contains("actor=admin") && browser.pageLoaded());
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("main tbody tr"));
         assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.getText()).contains("admin").contains("success"));
+    }
+
+    /** The console's pages, as routed (billing's tabs each count). */
+    private static final List<String> PAGES = List.of("fleet", "accounts", "attention", "billing/customers",
+            "billing/plans", "billing/orders", "billing/invoices", "billing/services", "automation", "audit",
+            "emails", "operators");
+
+    /** axe-core on the sign-in and every page, with rows in the lists (badges, buttons, pagers drawn). */
+    @Test
+    void everyPageOfTheConsolePassesAxe() {
+        long serverId = registerServer(api, simulator(), 10);
+        onlyActive(api, serverId);
+        provisionOn(serverId);
+        long customer = api.post("/api/v1/customers", Json.createObjectBuilder()
+                .add("email", Fixtures.unique("axe") + "@example.com").add("full_name", "Axe Customer").build())
+                .json().getJsonNumber("id").longValue();
+        long plan = api.post("/api/v1/plans", Json.createObjectBuilder().add("name", "Axe plan " + Fixtures.unique(""))
+                .add("price", 3).add("currency", "USD").add("billing_cycle", "monthly").add("package_id", 1).build())
+                .json().getJsonNumber("id").longValue();
+        api.post("/api/v1/orders", Json.createObjectBuilder().add("customer_id", customer).add("plan_id", plan)
+                .add("username", username()).build());
+        browser.open(base, "fleet");
+        browser.waitVisible(By.id("sign-in-token"));
+        List<String> failures = new java.util.ArrayList<>(axeFailures("the sign-in"));
+        browser.signIn(TestEnvironment.ADMIN_TOKEN);
+
+        for (String page : PAGES) {
+            browser.open(base, page);
+            browser.waitUntil(d -> d.getCurrentUrl().endsWith("#/" + page) && browser.pageLoaded());
+            failures.addAll(axeFailures(page));
+        }
+
+        assertThat(failures).as("serious or critical violations, and landmark violations").isEmpty();
+    }
+
+    private List<String> axeFailures(String where) {
+        var found = Axe.violations(browser.driver()).stream().filter(Axe.SERIOUS_OR_CRITICAL.or(Axe.LANDMARKS)).toList();
+        return found.isEmpty() ? List.of() : List.of(where + ":\n" + Axe.describe(found));
     }
 
     // --- helpers -------------------------------------------------------------------------------
