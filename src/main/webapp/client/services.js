@@ -63,7 +63,7 @@ onSubmit($('cancel-form'), async ({ when }) => {
   const updated = await api.post(`services/${encodeURIComponent(cancelling.id)}/cancellation`, { when });
   dialog.close();
   await load();
-  const message = when === 'now'
+  const message = when === 'immediate'
     ? `${updated.plan_name} (${updated.username}) is cancelled.`
     : `${updated.plan_name} (${updated.username}) will end on ${dateText(updated.cancel_at ?? updated.next_due_date)}.`;
   say(status, message, 'ok');

@@ -22,8 +22,10 @@ async function showPlan() {
     problem.append(el('a', { href: 'index.html' }, 'See the plans'));
     return null;
   }
-  const plans = (await api.get('plans'))?.items ?? [];
+  const catalog = await api.get('plans');
+  const plans = catalog?.items ?? [];
   const plan = plans.find((p) => String(p.id) === planId);
+  offerPaymentMethods(catalog?.payment_methods ?? []);
   if (!plan) {
     say(problem, 'This plan is not on sale any more. ', 'error');
     problem.append(el('a', { href: 'index.html' }, 'See the plans'));
@@ -35,6 +37,16 @@ async function showPlan() {
     plan.location ? [el('dt', {}, 'Location'), el('dd', {}, plan.location)] : null);
   $('plan-summary').hidden = false;
   return plan;
+}
+
+/** Only the ways to pay this store takes; the first one offered is chosen. */
+function offerPaymentMethods(methods) {
+  const choices = [['stripe', 'gateway-card'], ['bank_transfer', 'gateway-bank']];
+  for (const [method, id] of choices) {
+    $(id).closest('label').hidden = !methods.includes(method);
+  }
+  const first = choices.find(([method]) => methods.includes(method));
+  if (first) $(first[1]).checked = true;
 }
 
 function offerAccount() {

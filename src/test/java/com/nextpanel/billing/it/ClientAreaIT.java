@@ -73,6 +73,9 @@ class ClientAreaIT {
         assertThat(shown.getString("billing_cycle")).isEqualTo("monthly");
         assertThat(shown.keySet()).doesNotContain("package_id", "preferred_tag");
         assertThat(plans).noneMatch(p -> p.getJsonNumber("id").longValue() == retired);
+        // the tests configure both a Stripe key and bank-transfer instructions
+        assertThat(catalog.json().getJsonArray("payment_methods").getValuesAs(jakarta.json.JsonString.class))
+                .extracting(jakarta.json.JsonString::getString).containsExactly("stripe", "bank_transfer");
     }
 
     @Test
