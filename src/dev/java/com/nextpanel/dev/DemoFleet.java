@@ -86,15 +86,18 @@ final class DemoFleet implements AutoCloseable {
             System.out.printf("[serve]   %-19s %s  key %s  %s, capacity %d  (%s)%n", panel.name(),
                     simulator.baseUrl(), simulator.apiKey(), panel.location(), panel.capacity(), outcome);
         }
+        List<String> plans = new ArrayList<>();
         for (DemoPlan plan : PLANS) {
             var body = Json.createObjectBuilder().add("name", plan.name()).add("price", plan.price())
                     .add("currency", "EUR").add("billing_cycle", plan.cycle()).add("package_id", plan.packageId());
             if (plan.location() != null) {
                 body.add("preferred_location", plan.location());
             }
-            System.out.printf("[serve]   plan %-14s %s EUR %s  (%s)%n", plan.name(), plan.price(), plan.cycle(),
-                    post(http, appUrl + "api/v1/plans", adminToken, body.build().toString()));
+            String outcome = post(http, appUrl + "api/v1/plans", adminToken, body.build().toString());
+            plans.add(plan.name() + " " + plan.price() + " EUR " + plan.cycle()
+                    + (outcome.startsWith("NOT") ? " (" + outcome + ")" : ""));
         }
+        System.out.println("[serve]   plans for sale: " + String.join(", ", plans));
     }
 
     private static String register(HttpClient http, String appUrl, String token, Panel panel,

@@ -207,6 +207,7 @@ public final class DevServer {
         say(rule);
         say(String.format("NextPanel Billing is ready at %s  (%.1f s after the command, %.1f s after Payara started)",
                 appUrl, fromCommand, fromPayara));
+        say("  Store     " + appUrl + "store/   (customers: plans, sign-up, checkout; the client area at /client/)");
         say("  API       " + appUrl + "api/v1" + (noHealthCheck ? "   (the app has no /health/ready yet)" : ""));
         say("  Database  " + db);
         say("  Mail      " + mailServer);
