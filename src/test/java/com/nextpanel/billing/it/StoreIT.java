@@ -4,18 +4,19 @@ import static com.nextpanel.billing.it.Fixtures.onlyActive;
 import static com.nextpanel.billing.it.Fixtures.registerServer;
 import static com.nextpanel.billing.it.Fixtures.username;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.nextpanel.billing.it.console.Axe;
 import com.nextpanel.billing.it.console.Browser;
 import com.nextpanel.billing.it.console.BrowserTests;
 import com.nextpanel.billing.it.console.StorePages;
+import com.nextpanel.simulator.NextPanelSimulator;
+import com.nextpanel.simulator.SimAccount;
 import jakarta.json.Json;
-import java.net.MalformedURLException;
-import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -105,7 +106,7 @@ class StoreIT {
 
     @Test
     void theCatalogShowsAnOperatorsPlanAsTextAndLeadsToItsCheckout() {
-        assumeStoreApi();
+        publicAddressIsThisDeployment();
         String name = "<b>Starter</b> " + Fixtures.unique("");
         long plan = createPlan(name, "4.50");
 
@@ -123,7 +124,7 @@ class StoreIT {
 
     @Test
     void theClientAreaSendsAStrangerToSignInAndBack() {
-        assumeStoreApi();
+        publicAddressIsThisDeployment();
         store.open("client/invoices.html");
         browser.waitUntil(d -> d.getCurrentUrl().contains("store/signin.html?next="));
         browser.waitVisible(By.id("signup-link")).click(); // sign-up keeps the way back too
@@ -142,7 +143,7 @@ class StoreIT {
     /** A customer signed up through the pages, with an order an operator placed for them (no email needed). */
     @Test
     void everyClientAreaPageFitsAPhoneAndPassesAxe() {
-        assumeStoreApi();
+        publicAddressIsThisDeployment();
         long serverId = registerServer(api, SIMULATORS.start(), 10);
         onlyActive(api, serverId);
         store.open("store/signup.html");
@@ -168,10 +169,10 @@ class StoreIT {
      */
     @Test
     void aVisitorBuysAPlanByCardAndFindsTheServiceActive() {
-        assumeStoreApi();
+        publicAddressIsThisDeployment();
         fakeStripeSendsItsWebhooksHere();
-        long serverId = registerServer(api, SIMULATORS.start(), 10);
-        onlyActive(api, serverId);
+        NextPanelSimulator panel = SIMULATORS.start();
+        onlyActive(api, registerServer(api, panel, 10));
         long plan = createPlan("Card plan " + Fixtures.unique(""), "9.99");
         String markup = "<img src=x onerror=alert(1)>";
         String email = Fixtures.unique("buyer") + "@example.com";
@@ -197,8 +198,17 @@ class StoreIT {
 
         store.open("client/index.html");
         store.waitForServiceStatus(username, "active");
-        WebElement panel = browser.waitVisible(By.cssSelector("tr[data-username='" + username + "'] [data-test='panel-link']"));
-        assertThat(panel.getAttribute("href")).matches("https?://.+");
+        WebElement panelLink = browser.waitVisible(
+                By.cssSelector("tr[data-username='" + username + "'] [data-test='panel-link']"));
+        assertThat(panelLink.getAttribute("href")).startsWith(panel.baseUrl());
+        // the account is on the panel, and the password the welcome email gave signs in there
+        SimAccount onPanel = panel.accounts().stream().filter(a -> a.username().equals(username)).findFirst()
+                .orElseThrow();
+        assertThat(onPanel.status()).isEqualTo("active");
+        Matcher password = Pattern.compile("Password:\\s+(\\S+)")
+                .matcher(Mailbox.bodyOf(MAIL.awaitMails(email, "welcome", 1).get(0)));
+        assertThat(password.find()).isTrue();
+        assertThat(panel.passwordMatches(onPanel.id(), password.group(1))).isTrue();
         assertThat(browser.driver().findElement(By.cssSelector("[data-test='customer-name']")).getText()).isEqualTo(markup);
         assertThat(browser.driver().findElements(By.cssSelector("img"))).isEmpty();
         assertThatNoAlert();
@@ -220,36 +230,19 @@ class StoreIT {
                 .getJsonNumber("id").longValue();
     }
 
-    /**
-     * The store API comes from other branches (signin, main, stripe): until they are merged, these
-     * tests wait. Then emailed links and the payment page's way back lead to this deployment.
-     */
-    private void assumeStoreApi() {
-        assumeThat(Api.anonymous(deployment).get("/api/store/plans").status())
-                .as("GET /api/store/plans: the store API is not on this branch yet").isEqualTo(200);
+    /** Emailed links and the payment page's way back lead to this deployment. */
+    private void publicAddressIsThisDeployment() {
         Api.Reply publicUrl = api.post("/api/v1/test-support/public-url",
                 Json.createObjectBuilder().add("url", deployment.toString()).build());
         assertThat(publicUrl.status()).as(publicUrl.toString()).isBetween(200, 299);
     }
 
-    /**
-     * The fake Stripe (branch stripe; the test launcher starts it on it.stripe.port) delivers each
-     * payment's webhook to this deployment, through its control API.
-     */
+    /** The fake Stripe (started with the test run) delivers each payment's webhook to this deployment. */
     private void fakeStripeSendsItsWebhooksHere() {
-        String port = System.getProperty("it.stripe.port");
-        assumeThat(port).as("the fake Stripe runs with the integration tests (branch stripe)").isNotNull();
-        try {
-            Api.Reply told = Api.anonymous(URI.create("http://127.0.0.1:" + port).toURL())
-                    .post("/_fake/webhook", Json.createObjectBuilder().add("url", deployment + "api/v1/payments/stripe/webhook")
-                            .add("secret", System.getProperty("it.stripe.webhook-secret")).build());
-            assertThat(told.status()).as(told.toString()).isEqualTo(200);
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
+        TestEnvironment.stripe().deliverTo(deployment + "api/v1/payments/stripe/webhook",
+                TestEnvironment.STRIPE_WEBHOOK_SECRET);
     }
 
-    /** The token of the link in the verification email. */
     private static String verificationToken(String email) {
         return Mailbox.tokenOf(Mailbox.linkIn(MAIL.awaitMails(email, "email_verification", 1).get(0)));
     }
