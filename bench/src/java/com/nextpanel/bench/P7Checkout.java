@@ -5,7 +5,6 @@ import com.nextpanel.stripe.FakeStripe;
 import com.nextpanel.stripe.WebhookDelivery;
 import jakarta.json.Json;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -120,12 +119,16 @@ final class P7Checkout implements Bench.Benchmark {
                 long deadline = t0 + Duration.ofMinutes(3).toNanos();
                 long lastChange = t0;
                 int before = 0;
+                List<Integer> perSecond = new ArrayList<>(); // active services at 1 s, 2 s, …: where the time goes
                 do {
                     Thread.sleep(100); // polling for the end, not timing anything by it
-                    active = (int) count(db, "SELECT count(*) FROM service s JOIN customer c ON c.id = s.customer_id"
+                    active = (int) CheckoutChecks.count(db, "SELECT count(*) FROM service s JOIN customer c ON c.id = s.customer_id"
                             + " WHERE s.status = 'active' AND c.email LIKE 'p7-%'");
                     firstActive = firstActive < 0 && active > 0 ? (System.nanoTime() - t0) / 1e9 : firstActive;
                     lastChange = active != before ? System.nanoTime() : lastChange;
+                    while ((System.nanoTime() - t0) / 1_000_000_000L > perSecond.size()) {
+                        perSecond.add(active);
+                    }
                     before = active;
                 } while (active < n && System.nanoTime() < deadline && System.nanoTime() - lastChange < STALL.toNanos());
                 double elapsed = (System.nanoTime() - t0) / 1e9;
@@ -135,7 +138,7 @@ final class P7Checkout implements Bench.Benchmark {
                             STALL.toSeconds()));
                     Report.info(String.format("stalled: the app's connections idle in a transaction for over 20 s: %d"
                             + " (the pool holds 40); the webhook clients still waiting are interrupted",
-                            count(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = 'billing'"
+                            CheckoutChecks.count(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = 'billing'"
                                     + " AND state = 'idle in transaction' AND now() - xact_start > interval '20 seconds'")));
                     payment.abandon();
                 } else {
@@ -146,6 +149,8 @@ final class P7Checkout implements Bench.Benchmark {
                         + " was sent; per session paid (its deliveries) %s; the first service active after %.2f s",
                         stripe.deliveries().size() - warmDeliveries, webhookClients, payment.seconds(), payment.times(),
                         firstActive));
+                Report.info(String.format("services active after each second: %s (the panels allow %.0f a second)", perSecond,
+                        panels * concurrency * 1000.0 / latency.toMillis()));
                 double ratio = elapsed / limit;
                 report.line(String.format("P7 first webhook to last account active: %.2f s (%d of %d services active)"
                                 + " — limit %.2f s (%d creates × %d ms / (%d panels × %d)) — ratio %.2f, goal ≤ %.2f (%s)",
@@ -159,63 +164,9 @@ final class P7Checkout implements Bench.Benchmark {
                     report.fail(failed + " of " + n + " payments failed in the fake Stripe's hands (see above)");
                 }
                 List<WebhookDelivery> deliveries = stripe.deliveries();
-                check(report, db, sims, deliveries.subList(warmDeliveries, deliveries.size()), returns, n);
+                CheckoutChecks.check(report, db, sims, deliveries.subList(warmDeliveries, deliveries.size()), returns, n);
                 diagnostics.print(n); // "per request" here means per payment
             }
         }
-    }
-
-    private static void check(Report report, Connection db, List<NextPanelSimulator> sims, List<WebhookDelivery> deliveries,
-            Map<String, Integer> returns, int n) throws Exception {
-        Map<String, Integer> outcomes = new TreeMap<>();
-        for (WebhookDelivery d : deliveries) {
-            String outcome = d.status() == 200 ? new AppApi.Reply(200, d.body()).json().getString("outcome")
-                    : "HTTP " + d.status() + " " + new AppApi.Reply(d.status(), d.body()).shortBody();
-            outcomes.merge(outcome, 1, Integer::sum);
-        }
-        int races = (n + 49) / 50;
-        int twice = n / 5;
-        int replayed = outcomes.getOrDefault("replayed", 0);
-        int applied = outcomes.getOrDefault("applied", 0);
-        // every twice-delivered event replays once; each race replays on one side (the webhook, or the return page)
-        report.check("webhook deliveries", String.format("%d: %s; return pages %s (%d raced their webhook);"
-                        + " replays %d (expected %d to %d)", deliveries.size(), outcomes, returns, races, replayed, twice,
-                twice + races), deliveries.size() == n + twice && applied + replayed == deliveries.size()
-                        && replayed >= twice && replayed <= twice + races && returns.getOrDefault("200 paid", 0) == races,
-                "webhook deliveries " + outcomes + ", return pages " + returns);
-        String measured = " JOIN customer c ON c.id = i.customer_id AND c.email LIKE 'p7-%'";
-        long payments = count(db, "SELECT count(*) FROM payment p JOIN invoice i ON i.id = p.invoice_id" + measured);
-        long duplicates = count(db, "SELECT count(*) FROM (SELECT p.invoice_id FROM payment p JOIN invoice i"
-                + " ON i.id = p.invoice_id" + measured + " GROUP BY p.invoice_id HAVING count(*) > 1) d");
-        long paid = count(db, "SELECT count(*) FROM invoice i" + measured + " WHERE i.status = 'paid'");
-        long onPanels = sims.stream().mapToLong(NextPanelSimulator::accountCount).sum();
-        long activeOnPanels = sims.stream().flatMap(s -> s.accounts().stream()).filter(a -> a.status().equals("active")).count();
-        long usernames = sims.stream().flatMap(s -> s.accounts().stream()).map(a -> a.username()).distinct().count();
-        report.check("money and accounts", String.format("payments %d, invoices paid %d, invoices paid twice %d;"
-                        + " accounts on the panels %d %s (active %d, duplicate usernames %d); expected %d, %d, 0; %d (%d, 0)",
-                payments, paid, duplicates, onPanels, sims.stream().map(NextPanelSimulator::accountCount).toList(),
-                activeOnPanels, onPanels - usernames, n, n, n, n),
-                payments == n && paid == n && duplicates == 0 && onPanels == n && activeOnPanels == n && usernames == n,
-                "payments " + payments + ", paid " + paid + ", duplicates " + duplicates + ", on the panels " + onPanels);
-        Report.info("jobs by status (warm-up included): " + rows(db, "SELECT kind || ' ' || status, count(*) FROM panel_job"
-                + " GROUP BY 1 ORDER BY 1")
-                + "; services by status: " + rows(db, "SELECT status, count(*) FROM service GROUP BY 1 ORDER BY 1"));
-    }
-
-    private static long count(Connection db, String sql) throws Exception {
-        try (Statement s = db.createStatement(); ResultSet rows = s.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static String rows(Connection db, String sql) throws Exception {
-        Map<String, Long> found = new TreeMap<>();
-        try (Statement s = db.createStatement(); ResultSet rows = s.executeQuery(sql)) {
-            while (rows.next()) {
-                found.put(rows.getString(1), rows.getLong(2));
-            }
-        }
-        return found.toString();
     }
 }
