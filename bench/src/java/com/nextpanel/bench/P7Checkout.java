@@ -161,7 +161,7 @@ final class P7Checkout implements Bench.Benchmark {
                 }
                 int failed = payment.failures("payment");
                 if (failed > 0) {
-                    report.fail(failed + " of " + n + " payments failed in the fake Stripe's hands (see above)");
+                    report.fail(failed + " of " + n + " payments (paying the session, its webhooks, its return page) threw (see above)");
                 }
                 List<WebhookDelivery> deliveries = stripe.deliveries();
                 CheckoutChecks.check(report, db, sims, deliveries.subList(warmDeliveries, deliveries.size()), returns, n);
