@@ -61,6 +61,11 @@ final class AppApi {
         this.token = token;
     }
 
+    /** {@code http://127.0.0.1:<port>}, for callers that address the app themselves (the store's clients, webhooks). */
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
     Reply get(String path) throws IOException, InterruptedException {
         return send(request(path).GET());
     }

@@ -39,7 +39,7 @@ final class BenchStack implements AutoCloseable {
     private static final String DATABASE = "billing";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The app's configuration comes from the environment too: none of the caller's may leak in. */
-    private static final List<String> APP_ENV_PREFIXES = List.of("DB_", "BILLING_", "FLEET_", "PANEL_", "JOBS_", "MP_");
+    private static final List<String> APP_ENV_PREFIXES = List.of("DB_", "BILLING_", "FLEET_", "PANEL_", "JOBS_", "MP_", "STRIPE_");
     private static final String JVM_ARGS = "server-config/jvm.args";
 
     private static volatile boolean stoppedBySignal;
