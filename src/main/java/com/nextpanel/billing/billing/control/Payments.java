@@ -1,6 +1,7 @@
 package com.nextpanel.billing.billing.control;
 
 import com.nextpanel.billing.audit.control.AuditLog;
+import com.nextpanel.billing.audit.entity.AuditEntry.Outcome;
 import com.nextpanel.billing.billing.entity.Customer;
 import com.nextpanel.billing.billing.entity.Invoice;
 import com.nextpanel.billing.billing.entity.Money;
@@ -70,7 +71,10 @@ public class Payments {
         if (settled) {
             settlement.settled(invoice);
         }
-        audit.success("invoice.payment", "invoice", invoiceId, amount + " by " + method + ", reference " + reference
+        // In the payment's own transaction: a second one would hold a second pooled connection per
+        // payment, and a burst of webhooks exhausted the pool that way (bench P7).
+        audit.append("invoice.payment", "invoice", invoiceId, Outcome.SUCCESS, amount + " by " + method
+                + ", reference " + reference
                 + (invoice.status() == Invoice.Status.PAID ? "; invoice paid" : "; invoice partly paid"));
         receipt(invoice, amount, paidSoFar);
         return new Recorded(payment, invoice, false);

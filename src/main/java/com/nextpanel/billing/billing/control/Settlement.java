@@ -101,7 +101,7 @@ public class Settlement {
                 + service.customerId() + ") is paid (invoice " + invoice.number() + ") but its account was not opened: "
                 + why + ". The payment is kept: open the account under another username, or refund the customer.";
         alerts.raise(Alert.Kind.SERVICE_NEEDS_ATTENTION, "service", service.id(), message);
-        audit.record("service.provision", "service", service.id(), Outcome.REFUSED, message);
+        audit.append("service.provision", "service", service.id(), Outcome.REFUSED, message); // with the payment
         LOG.warning(message);
     }
 }
