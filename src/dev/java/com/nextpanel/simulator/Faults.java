@@ -21,6 +21,7 @@ final class Faults {
     private volatile double errorRate;
     private final AtomicReference<FailNext> failNext = new AtomicReference<>(new FailNext(0, 0));
     private final AtomicInteger echoingRejections = new AtomicInteger();
+    private final AtomicInteger idlessCreates = new AtomicInteger();
     private volatile boolean hang;
     private volatile boolean closed;
     private volatile int rateLimit;
@@ -137,6 +138,18 @@ final class Faults {
         return Math.max(1, (left + 999_999_999L) / 1_000_000_000L);
     }
 
+    /** The next {@code count} creates succeed on the panel but answer 201 without the account's id. */
+    void answerNextCreatesWithoutId(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("answerNextCreatesWithoutId(" + count + ")");
+        }
+        idlessCreates.set(count);
+    }
+
+    boolean takeIdlessCreate() {
+        return idlessCreates.getAndUpdate(n -> n > 0 ? n - 1 : n) > 0;
+    }
+
     void resetCounters() {
         windows.clear();
     }
@@ -146,6 +159,7 @@ final class Faults {
         setErrorRate(0);
         failNext(0, 0);
         rejectNextEchoingInput(0);
+        answerNextCreatesWithoutId(0);
         setHang(false);
         setRateLimit(0, HOUR);
     }

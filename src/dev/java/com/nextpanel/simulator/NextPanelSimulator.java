@@ -125,6 +125,10 @@ public final class NextPanelSimulator implements AutoCloseable {
      * The next {@code count} authenticated POST requests are refused the way FastAPI refuses a body it
      * cannot validate: a 422 whose {@code detail} list echoes the request body as {@code input}.
      */
+    public void answerNextCreatesWithoutId(int count) {
+        faults.answerNextCreatesWithoutId(count);
+    }
+
     public void rejectNextEchoingInput(int count) {
         faults.rejectNextEchoingInput(count);
     }
@@ -326,7 +330,11 @@ public final class NextPanelSimulator implements AutoCloseable {
                     .add("input", input == null ? JsonValue.NULL : input))).build());
         }
         try {
-            return panel.route(method, path, body);
+            Reply reply = panel.route(method, path, body);
+            if (reply.status() == 201 && path.equals("/api/v1/billing/accounts") && faults.takeIdlessCreate()) {
+                return Reply.json(201, Reply.object().add("message", "Account created").build()); // done, no id
+            }
+            return reply;
         } catch (RuntimeException e) { // a simulator bug must still look like a server answer
             e.printStackTrace();
             return Reply.error(500, "Internal Server Error");

@@ -81,6 +81,9 @@ final class SimControl {
             JsonObject f = in.getJsonObject("fail_next");
             sim.failNext(f.getJsonNumber("count").intValueExact(), f.getInt("status", 500));
         }
+        if (in.containsKey("answer_next_creates_without_id")) {
+            sim.answerNextCreatesWithoutId(in.getJsonNumber("answer_next_creates_without_id").intValueExact());
+        }
         if (in.containsKey("reject_next_echoing_input")) {
             sim.rejectNextEchoingInput(in.getJsonNumber("reject_next_echoing_input").intValueExact());
         }

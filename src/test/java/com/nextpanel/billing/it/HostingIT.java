@@ -7,11 +7,13 @@ import static com.nextpanel.billing.it.Fixtures.registerServer;
 import static com.nextpanel.billing.it.Fixtures.server;
 import static com.nextpanel.billing.it.Fixtures.username;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.nextpanel.simulator.NextPanelSimulator;
 import com.nextpanel.simulator.SimAccount;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -365,6 +367,28 @@ class HostingIT {
                     + " LIKE ?", "%" + password + "%")).as(column).isZero();
         }
         assertThat(TestEnvironment.payaraLog()).doesNotContain(password);
+    }
+
+    @Test
+    void aCreateAnsweredWithoutAnIdIsAnUnknownOutcomeNeverCreatedTwice() {
+        NextPanelSimulator sim = simulator();
+        onlyActive(api, registerServer(api, sim, 10));
+        sim.answerNextCreatesWithoutId(1);
+        String username = username();
+
+        Api.Reply reply = api.post("/api/v1/nextpanel/provision", provision(username));
+
+        assertThat(reply.status()).as(reply.toString()).isNotEqualTo(200);
+        long accountId = reply.json().getJsonNumber("account_id").longValue();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.get("/api/v1/jobs?account_id="
+                + accountId).json().getJsonArray("items").getJsonObject(0).getString("status"))
+                .isEqualTo("needs_attention"));
+        JsonObject job = api.get("/api/v1/jobs?account_id=" + accountId).json().getJsonArray("items").getJsonObject(0);
+        assertThat(job.getBoolean("outcome_unknown")).isTrue();
+        assertThat(job.getString("last_error")).contains("without the account's id", "look the account up on the panel");
+        // one create, and the panel's one account: no retry made an orphan or a duplicate
+        assertThat(sim.requests("POST", "/api/v1/billing/accounts")).isEqualTo(1);
+        assertThat(sim.accounts()).extracting(a -> a.username()).containsExactly(username);
     }
 
     @Test

@@ -135,7 +135,14 @@ public class AccountJobs implements JobHandler {
                     throw refused.hiding(password);
                 }
             });
-            long panelUserId = created.getJsonNumber("id").longValue();
+            Long panelUserId = idOf(created);
+            if (panelUserId == null) {
+                // the request left and the panel said yes: the account may exist there without our knowing its id
+                jobs.markOutcomeUnknown(job.id());
+                return JobOutcome.needsAttention("the panel answered the create of " + account.username() + where
+                        + " without the account's id: look the account up on the panel, then delete it there and"
+                        + " retry this job, or create the account again under a new name");
+            }
             return JobOutcome.done("created " + account.username() + " as panel user " + panelUserId + where,
                     () -> accounts.activate(accountId, panelUserId, job.secretSealed()));
         } catch (PanelException e) {
@@ -152,7 +159,21 @@ public class AccountJobs implements JobHandler {
                 return JobOutcome.failed(reason + where, () -> accounts.fail(accountId, reason));
             }
             return otherwise(e, where);
+        } catch (RuntimeException unexpected) {
+            // anything else once the request may have left: the panel may have created the account
+            try {
+                jobs.markOutcomeUnknown(job.id());
+            } catch (RuntimeException alsoFailed) {
+                unexpected.addSuppressed(alsoFailed);
+            }
+            throw unexpected;
         }
+    }
+
+    /** The new panel user's id, or null when the answer has none (or not a number). */
+    private static Long idOf(JsonObject created) {
+        return created != null && created.get("id") instanceof jakarta.json.JsonNumber id && id.isIntegral()
+                ? id.longValue() : null;
     }
 
     private JobOutcome suspend(Job job, HostingAccount account, String where) {
