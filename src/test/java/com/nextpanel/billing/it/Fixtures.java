@@ -1,6 +1,7 @@
 package com.nextpanel.billing.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.nextpanel.simulator.NextPanelSimulator;
 import jakarta.json.Json;
@@ -8,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -69,6 +71,23 @@ public final class Fixtures {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * As {@link #probedOnlyOnRefresh(long)}, and then waits until a probe the timer had already
+     * taken has reached the panel: no probe arrives for 1.5 s (longer than a probe takes), so a
+     * fault switched on next meets the test's calls, not a late probe.
+     */
+    public static void probedOnlyOnRefresh(long serverId, NextPanelSimulator sim) {
+        probedOnlyOnRefresh(serverId);
+        long[] probes = {sim.requests("GET", "/api/health")};
+        await().pollInterval(Duration.ofMillis(100)).during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(15))
+                .until(() -> {
+                    long now = sim.requests("GET", "/api/health");
+                    boolean quiet = now == probes[0] && sim.inFlight() == 0;
+                    probes[0] = now;
+                    return quiet;
+                });
     }
 
     /** The integration guide's provision body, with a fresh username. */

@@ -18,6 +18,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -65,7 +67,7 @@ class ResilienceIT {
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         // this is about what panel calls see: a timer probe meeting the fault first would keep new accounts off it
-        Fixtures.probedOnlyOnRefresh(serverId);
+        Fixtures.probedOnlyOnRefresh(serverId, sim);
         String username = username();
         sim.failNext(20, 503);
 
@@ -216,7 +218,7 @@ class ResilienceIT {
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         // this is about what panel calls see: a timer probe meeting the fault first would keep new accounts off it
-        Fixtures.probedOnlyOnRefresh(serverId);
+        Fixtures.probedOnlyOnRefresh(serverId, sim);
         sim.refuseConnections(true);
         Api.Reply reply = api.post("/api/v1/nextpanel/provision", provision(username()));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
@@ -235,6 +237,43 @@ class ResilienceIT {
         JsonObject job = api.get("/api/v1/jobs/" + jobId).json();
         assertThat(job.getString("status")).isEqualTo("done");
         assertThat(job.getBoolean("outcome_unknown")).isTrue(); // it could not know whether the dead node's call went out
+    }
+
+    @Test
+    void anAttemptWhoseClaimMovedToAnotherNodeRecordsNothing() throws Exception {
+        NextPanelSimulator sim = simulator();
+        onlyActive(api, registerServer(api, sim, 10));
+        sim.setLatency(Duration.ofMillis(2000)); // the create is under way long enough to move its claim
+        String username = username();
+        CompletableFuture<Api.Reply> reply = CompletableFuture.supplyAsync(
+                () -> api.post("/api/v1/nextpanel/provision", provision(username)));
+        await().atMost(PATIENCE).until(() -> sim.inFlight() == 1);
+
+        // as if this node's lease had run out and another node had taken the job meanwhile
+        try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement()) {
+            assertThat(s.executeUpdate("UPDATE panel_job SET claimed_by = 'other-node' WHERE status = 'in_progress'"
+                    + " AND account_id = (SELECT id FROM hosting_account WHERE username = '" + username + "')"))
+                    .isEqualTo(1);
+        }
+        reply.get(60, TimeUnit.SECONDS);
+        sim.setLatency(Duration.ZERO);
+
+        await().atMost(PATIENCE).until(() -> TestEnvironment.payaraLog().contains("claimed by other-node, no longer by"));
+        long accountId = TestEnvironment.count("SELECT id FROM hosting_account WHERE username = ?", username);
+        JsonObject job = api.get("/api/v1/jobs?account_id=" + accountId).json().getJsonArray("items").getJsonObject(0);
+        assertThat(job.getString("status")).isEqualTo("in_progress"); // still the other node's to settle
+        assertThat(account(api, accountId).getString("status")).isEqualTo("pending"); // nothing of the attempt kept
+        assertThat(sim.accounts()).extracting(a -> a.username()).contains(username); // the panel did it, though
+
+        // the other node "dies": its lease runs out, this node takes the job, cannot know what happened
+        // on the panel, and asks an operator instead of creating the account twice
+        try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE panel_job SET claimed_until = now() - interval '1 minute'"
+                    + " WHERE id = " + job.getJsonNumber("id").longValue());
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.get("/api/v1/jobs/" + job.getJsonNumber("id"))
+                .json().getString("status")).isIn("needs_attention", "done"));
+        assertThat(sim.accounts().stream().filter(a -> a.username().equals(username))).hasSize(1);
     }
 
     @Test

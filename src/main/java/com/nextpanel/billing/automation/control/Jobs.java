@@ -215,6 +215,7 @@ public class Jobs {
     }
 
     private void record(Job job, JobOutcome outcome) {
+        job.requireClaimedBy(NodeName.ID); // before the outcome's local change: nothing of a lost claim is kept
         Instant now = clock.instant();
         if (outcome.localChange() != null) {
             outcome.localChange().run();

@@ -200,6 +200,24 @@ public class Job {
         updatedAt = now;
     }
 
+    /**
+     * An attempt's result belongs to the claim it ran under: if the claim moved to another node
+     * (this node's lease ran out), this node's result is not recorded; the claim's holder runs the job.
+     */
+    public void requireClaimedBy(String node) {
+        if (status != Status.IN_PROGRESS || !node.equals(claimedBy)) {
+            throw new ClaimLost("Job " + id + " is " + status + (claimedBy == null ? "" : ", claimed by " + claimedBy)
+                    + ", no longer by " + node + ": this attempt's result is not recorded");
+        }
+    }
+
+    /** The claim an attempt ran under is no longer this node's. */
+    public static class ClaimLost extends IllegalStateException {
+        public ClaimLost(String message) {
+            super(message);
+        }
+    }
+
     private void requireInProgress() {
         if (status != Status.IN_PROGRESS) {
             throw new IllegalStateException("Job " + id + " is " + status + ", not in progress");

@@ -42,6 +42,10 @@ public class FleetConfig {
     int maxConcurrentCalls;
 
     @Inject
+    @ConfigProperty(name = "panel.slot-wait-ms", defaultValue = "30000")
+    long slotWaitMs;
+
+    @Inject
     @ConfigProperty(name = "fleet.nearly-full-percent", defaultValue = "80")
     double nearlyFullPercent;
 
@@ -60,6 +64,11 @@ public class FleetConfig {
     }
 
     /** Calls in flight to one panel from this node. */
+    /** The longest a panel call waits for one of this node's slots; well below jobs.lease-seconds. */
+    public Duration slotWait() {
+        return Duration.ofMillis(Math.max(100, slotWaitMs));
+    }
+
     public int maxConcurrentCalls() {
         return Math.max(1, maxConcurrentCalls);
     }

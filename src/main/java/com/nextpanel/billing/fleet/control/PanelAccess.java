@@ -6,9 +6,11 @@ import com.nextpanel.billing.panel.PanelEndpoint;
 import com.nextpanel.billing.panel.PanelException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
@@ -49,7 +51,7 @@ public class PanelAccess {
             endpoints.put(serverId, endpoint);
         }
         Semaphore permits = inFlight.computeIfAbsent(serverId, id -> new Semaphore(config.maxConcurrentCalls(), true));
-        permits.acquireUninterruptibly();
+        awaitSlot(serverId, permits);
         try {
             T result = call.apply(clients.of(endpoint));
             if (!clean) {
@@ -68,6 +70,25 @@ public class PanelAccess {
         } finally {
             permits.release();
         }
+    }
+
+    /**
+     * Waits for one of this node's call slots for the panel, at most panel.slot-wait-ms: a job's
+     * attempt must end well within its lease, or another node takes the job while it still waits.
+     * Past the wait nothing was sent: the caller retries later, as after a 429.
+     */
+    private void awaitSlot(long serverId, Semaphore permits) {
+        Duration wait = config.slotWait();
+        try {
+            if (permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new PanelException(PanelException.Kind.RATE_LIMITED, 0, "not sent: this node's "
+                + config.maxConcurrentCalls() + " calls to server " + serverId + " stayed busy for "
+                + wait.toSeconds() + " s", Duration.ofSeconds(1), null);
     }
 
     /**
