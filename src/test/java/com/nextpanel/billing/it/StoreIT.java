@@ -34,8 +34,7 @@ import org.openqa.selenium.WebElement;
 /**
  * The store and the client area in headless Chromium, against the deployed WAR: every page at a
  * phone's width and a desktop's, without horizontal scroll and without serious axe violations, and
- * a customer's way from the catalog to an active service. Tests that need the store API (branches
- * signin, main and stripe) are skipped while /api/store answers 404, and run once it is merged.
+ * a customer's way from the catalog to an active service, paid by card on the fake Stripe.
  */
 @ExtendWith({BrowserTests.class, ArquillianExtension.class})
 class StoreIT {
@@ -75,7 +74,7 @@ class StoreIT {
         }
     }
 
-    /** The pages anyone may open; they draw (with the API's refusal where it is missing) on every branch. */
+    /** The pages anyone may open. */
     @Test
     void everyPublicPageFitsAPhoneAndPassesAxe() {
         for (String page : List.of("index", "signup", "signin", "forgot", "reset?token=not-a-real-token",

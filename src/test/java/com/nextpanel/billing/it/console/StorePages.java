@@ -105,9 +105,8 @@ public final class StorePages {
     }
 
     /**
-     * On dev's fake Stripe Checkout page (branch stripe, src/dev/java/com/nextpanel/stripe): the field
-     * labelled "Card number" and the button "Pay". Assumed selectors: a label whose text contains
-     * "Card number" (for= an input, or around it), and a button or submit input whose text starts with "Pay".
+     * On the fake Stripe's checkout page (src/dev/java/com/nextpanel/stripe/CheckoutPage): the field
+     * labelled "Card number" (for= an input, or around it) and the button whose text starts with "Pay".
      */
     public void payOnTheFakeStripePage(String cardNumber) {
         browser.waitUntil(d -> !d.getCurrentUrl().startsWith(base + "store/"));
