@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The demo switch: three simulated NextPanel servers in the launcher's JVM, registered with the
@@ -74,30 +75,46 @@ final class DemoFleet implements AutoCloseable {
         return fleet;
     }
 
-    /** Registers each simulator unless a server of that name exists, and prints the fleet. */
+    /**
+     * Registers each simulator unless a server of that name exists, adds the plans, and prints
+     * them. All at once: one after another they took about 2 s of the demo start, most of it the
+     * cold app answering its first calls.
+     */
     void registerWith(String appUrl, String adminToken) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Set<String> known = registeredNames(http, appUrl, adminToken);
+        List<CompletableFuture<String>> servers = new ArrayList<>();
         for (int i = 0; i < PANELS.size(); i++) {
             Panel panel = PANELS.get(i);
             NextPanelSimulator simulator = simulators.get(i);
-            String outcome = known.contains(panel.name()) ? "already there"
-                    : register(http, appUrl, adminToken, panel, simulator);
-            System.out.printf("[serve]   %-19s %s  key %s  %s, capacity %d  (%s)%n", panel.name(),
-                    simulator.baseUrl(), simulator.apiKey(), panel.location(), panel.capacity(), outcome);
+            servers.add(known.contains(panel.name()) ? CompletableFuture.completedFuture("already there")
+                    : CompletableFuture.supplyAsync(() -> register(http, appUrl, adminToken, panel, simulator)));
         }
-        List<String> plans = new ArrayList<>();
-        for (DemoPlan plan : PLANS) {
-            var body = Json.createObjectBuilder().add("name", plan.name()).add("price", plan.price())
-                    .add("currency", "EUR").add("billing_cycle", plan.cycle()).add("package_id", plan.packageId());
-            if (plan.location() != null) {
-                body.add("preferred_location", plan.location());
-            }
-            String outcome = post(http, appUrl + "api/v1/plans", adminToken, body.build().toString());
-            plans.add(plan.name() + " " + plan.price() + " EUR " + plan.cycle()
+        List<CompletableFuture<String>> plans = PLANS.stream().map(plan -> CompletableFuture.supplyAsync(
+                () -> post(http, appUrl + "api/v1/plans", adminToken, planBody(plan)))).toList();
+        for (int i = 0; i < PANELS.size(); i++) {
+            Panel panel = PANELS.get(i);
+            NextPanelSimulator simulator = simulators.get(i);
+            System.out.printf("[serve]   %-19s %s  key %s  %s, capacity %d  (%s)%n", panel.name(),
+                    simulator.baseUrl(), simulator.apiKey(), panel.location(), panel.capacity(), servers.get(i).join());
+        }
+        List<String> offered = new ArrayList<>();
+        for (int i = 0; i < PLANS.size(); i++) {
+            DemoPlan plan = PLANS.get(i);
+            String outcome = plans.get(i).join();
+            offered.add(plan.name() + " " + plan.price() + " EUR " + plan.cycle()
                     + (outcome.startsWith("NOT") ? " (" + outcome + ")" : ""));
         }
-        System.out.println("[serve]   plans for sale: " + String.join(", ", plans));
+        System.out.println("[serve]   plans for sale: " + String.join(", ", offered));
+    }
+
+    private static String planBody(DemoPlan plan) {
+        var body = Json.createObjectBuilder().add("name", plan.name()).add("price", plan.price())
+                .add("currency", "EUR").add("billing_cycle", plan.cycle()).add("package_id", plan.packageId());
+        if (plan.location() != null) {
+            body.add("preferred_location", plan.location());
+        }
+        return body.build().toString();
     }
 
     private static String register(HttpClient http, String appUrl, String token, Panel panel,

@@ -10,7 +10,11 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** Brings the schema up to date before anything else touches the database. */
+/**
+ * Brings the schema up to date before anything else touches the database. A database that is
+ * still starting (a compose file, the dev start) is waited for, up to about 30 s, instead of
+ * failing the deployment.
+ */
 @Startup
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -25,6 +29,8 @@ public class DatabaseMigration {
     void migrate() {
         var result = Flyway.configure(DatabaseMigration.class.getClassLoader())
                 .dataSource(dataSource)
+                .connectRetries(30)
+                .connectRetriesInterval(1) // seconds: retry every second, not Flyway's growing wait
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
