@@ -14,6 +14,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -274,6 +276,50 @@ class ResilienceIT {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.get("/api/v1/jobs/" + job.getJsonNumber("id"))
                 .json().getString("status")).isIn("needs_attention", "done"));
         assertThat(sim.accounts().stream().filter(a -> a.username().equals(username))).hasSize(1);
+    }
+
+    @Test
+    void aLiveNodeRenewsItsClaimsSoNoOtherNodeTakesThem() throws Exception {
+        NextPanelSimulator sim = simulator();
+        onlyActive(api, registerServer(api, sim, 10));
+        sim.setLatency(Duration.ofMillis(1500)); // long enough to read which node holds the create
+        String username = username();
+        CompletableFuture<Api.Reply> reply = CompletableFuture.supplyAsync(
+                () -> api.post("/api/v1/nextpanel/provision", provision(username)));
+        await().atMost(PATIENCE).until(() -> sim.inFlight() == 1);
+        String node;
+        long jobId;
+        try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT j.id, j.claimed_by FROM panel_job j JOIN hosting_account a"
+                        + " ON a.id = j.account_id WHERE a.username = '" + username + "'")) {
+            assertThat(rs.next()).isTrue();
+            jobId = rs.getLong(1);
+            node = rs.getString(2);
+        }
+        assertThat(reply.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
+        sim.setLatency(Duration.ZERO);
+
+        // the node holds the job again, half its lease gone, as a long attempt's would be
+        try (Connection c = TestEnvironment.connect(); PreparedStatement s = c.prepareStatement(
+                "UPDATE panel_job SET status = 'in_progress', claimed_by = ?, claimed_until = now() + interval '15 seconds',"
+                        + " next_attempt_at = now() + interval '1 hour', finished_at = NULL WHERE id = ?")) {
+            s.setString(1, node);
+            s.setLong(2, jobId);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        try {
+            // renewed (every 10 s) to a full lease (30 s), and never taken by the worker meanwhile
+            await().atMost(Duration.ofSeconds(14)).until(() -> TestEnvironment.count("SELECT count(*) FROM panel_job"
+                    + " WHERE id = ? AND claimed_until > now() + interval '20 seconds'", jobId) == 1);
+            assertThat(TestEnvironment.count("SELECT attempts FROM panel_job WHERE id = ?", jobId)).isEqualTo(1);
+            assertThat(TestEnvironment.count("SELECT count(*) FROM panel_job WHERE id = ? AND claimed_by = ?",
+                    jobId, node)).isEqualTo(1);
+        } finally {
+            try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE panel_job SET status = 'done', claimed_by = NULL, claimed_until = NULL,"
+                        + " finished_at = now() WHERE id = " + jobId);
+            }
+        }
     }
 
     @Test

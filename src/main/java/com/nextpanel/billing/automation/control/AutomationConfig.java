@@ -26,7 +26,7 @@ public class AutomationConfig {
     long pollIntervalMs;
 
     @Inject
-    @ConfigProperty(name = "jobs.lease-seconds", defaultValue = "120")
+    @ConfigProperty(name = "jobs.lease-seconds", defaultValue = "30")
     long leaseSeconds;
 
     /** The most jobs in flight on one node, whatever jobs.batch-size says: the runners' executor's threads. */
@@ -50,9 +50,12 @@ public class AutomationConfig {
         return Duration.ofMillis(Math.max(100, pollIntervalMs));
     }
 
-    /** How long a claimed job is ours; a node that dies loses its claims when this runs out. */
+    /**
+     * How long a claimed job is ours unless renewed ({@link ClaimRenewal}); a node that dies loses
+     * its claims when this runs out. At least two renewal periods.
+     */
     public Duration lease() {
-        return Duration.ofSeconds(Math.max(5, leaseSeconds));
+        return Duration.ofSeconds(Math.max(2L * ClaimRenewal.PERIOD_SECONDS, leaseSeconds));
     }
 
     /** Jobs in flight on this node; each has a runner thread, hence the cap. */

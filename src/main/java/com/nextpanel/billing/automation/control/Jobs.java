@@ -124,6 +124,16 @@ public class Jobs {
         return claimed;
     }
 
+    /** Extends the lease of every job this node holds; answers how many. */
+    public int renewClaims() {
+        Instant now = clock.instant();
+        return em.createNativeQuery("UPDATE panel_job SET claimed_until = ?1 WHERE claimed_by = ?2"
+                        + " AND status = 'in_progress'")
+                .setParameter(1, at(now.plus(config.lease())))
+                .setParameter(2, NodeName.ID)
+                .executeUpdate();
+    }
+
     /**
      * Gives back claims this node took but will not run (it is shutting down): the jobs are due
      * again at once for any node, their attempt not counted, instead of waiting for the lease.
