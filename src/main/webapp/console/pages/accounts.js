@@ -123,7 +123,8 @@ export default async function accounts(view, ctx) {
       { label: 'Customer', cell: (a) => orDash(a.customer_id) },
       { label: 'Status', cell: (a) => el('div', {}, badge(a.status),
         a.suspension_reason && a.status === 'suspended' ? el('small', { class: 'why' }, a.suspension_reason) : null,
-        a.failure_reason ? el('small', { class: 'why' }, a.failure_reason) : null) },
+        a.failure_reason ? el('small', { class: 'why' }, a.failure_reason) : null,
+        a.needs_attention ? el('small', { class: 'why' }, 'Needs attention: ', a.needs_attention) : null) },
       { label: 'Created', cell: (a) => time(a.created_at) },
       { label: 'Actions', class: 'actions-cell', cell: actions },
     ];

@@ -386,6 +386,12 @@ class HostingIT {
         JsonObject job = api.get("/api/v1/jobs?account_id=" + accountId).json().getJsonArray("items").getJsonObject(0);
         assertThat(job.getBoolean("outcome_unknown")).isTrue();
         assertThat(job.getString("last_error")).contains("without the account's id", "look the account up on the panel");
+        // the account says so too, in the list and on its own, with what to check on the panel
+        JsonObject shown = account(api, accountId);
+        assertThat(shown.getString("status")).isEqualTo("pending");
+        assertThat(shown.getString("needs_attention")).contains("look the account up on the panel");
+        assertThat(api.get("/api/v1/nextpanel/accounts?username=" + username).json().getJsonArray("items")
+                .getJsonObject(0).getString("needs_attention")).contains("without the account's id");
         // one create, and the panel's one account: no retry made an orphan or a duplicate
         assertThat(sim.requests("POST", "/api/v1/billing/accounts")).isEqualTo(1);
         assertThat(sim.accounts()).extracting(a -> a.username()).containsExactly(username);

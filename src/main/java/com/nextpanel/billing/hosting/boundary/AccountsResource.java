@@ -4,6 +4,7 @@ import com.nextpanel.billing.hosting.control.AccountActions;
 import com.nextpanel.billing.hosting.control.AccountStats;
 import com.nextpanel.billing.hosting.control.Accounts;
 import com.nextpanel.billing.hosting.entity.AccountStatus;
+import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.platform.JsonValues;
 import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.Problem;
@@ -25,7 +26,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -56,7 +59,9 @@ public class AccountsResource {
         Page.Request request = Page.request(page, size, order);
         var filter = new Accounts.Filter(serverId, customerId, QueryFilters.oneOf(AccountStatus.class, "status", status),
                 lowerCase(username), lowerCase(email));
-        return accounts.search(filter, request).map(AccountView::of);
+        Page<HostingAccount> found = accounts.search(filter, request);
+        Map<Long, String> attention = accounts.needingAttention(found.items().stream().map(HostingAccount::id).toList());
+        return found.map(a -> AccountView.of(a, attention.get(a.id())));
     }
 
     private static String lowerCase(String search) {
@@ -68,7 +73,7 @@ public class AccountsResource {
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     @Operation(operationId = "getAccount", summary = "Get a hosting account")
     public AccountView one(@PathParam("id") long id) {
-        return AccountView.of(accounts.get(id));
+        return AccountView.of(accounts.get(id), accounts.needingAttention(List.of(id)).get(id));
     }
 
     /** The reason may come as the guide's JSON body, as the original's ?reason=, or not at all. */

@@ -1,5 +1,6 @@
 package com.nextpanel.billing.hosting.control;
 
+import com.nextpanel.billing.automation.entity.Job;
 import com.nextpanel.billing.fleet.control.ServerSelector;
 import com.nextpanel.billing.hosting.entity.AccountStatus;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
@@ -164,6 +165,24 @@ public class Accounts {
             selector.release(account.serverId());
         }
         changes.fire(new AccountChanged(id, Change.TERMINATED, null, null));
+    }
+
+    /**
+     * For each of these accounts with a job waiting for an operator: what that job says to check
+     * (one query for a page of accounts).
+     */
+    public Map<Long, String> needingAttention(Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> attention = new HashMap<>();
+        em.createQuery("SELECT j.accountId, j.lastError FROM Job j WHERE j.accountId IN :ids AND j.status = :waiting"
+                        + " ORDER BY j.id", Object[].class)
+                .setParameter("ids", accountIds)
+                .setParameter("waiting", Job.Status.NEEDS_ATTENTION)
+                .getResultList()
+                .forEach(row -> attention.put((Long) row[0], row[1] == null ? "a job needs attention" : (String) row[1]));
+        return attention;
     }
 
     /** Filters of the account list; null means any. */
