@@ -21,7 +21,7 @@ public class SignedInCustomer {
         return customerId;
     }
 
-    /** The SHA-256 of the session id, to end this session. */
+    /** The SHA-256 of the session id the request came with, to end that session at sign-out. */
     public String sessionHash() {
         return sessionHash;
     }

@@ -83,7 +83,7 @@ public class StoreSessionsResource {
     @DELETE
     @Path("/session")
     @CustomerOnly
-    @Operation(operationId = "storeSignOut", summary = "Sign out: end this session")
+    @Operation(operationId = "storeSignOut", summary = "Sign out: end the session the request came with")
     public Response signOut(@Context HttpHeaders headers, @Context UriInfo uri) {
         sessions.end(customer.sessionHash());
         return ended(headers, uri);

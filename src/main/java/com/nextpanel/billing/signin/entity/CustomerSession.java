@@ -56,7 +56,7 @@ public class CustomerSession {
     }
 
     /**
-     * A request came with this session: pushes the idle expiry on. Answers whether anything
+     * A request came with the session: pushes the idle expiry on. Answers whether anything
      * changed; within {@link #LAST_SEEN_PRECISION} of the last write nothing does.
      */
     public boolean seen(Instant now, SessionLifetime lifetime) {
