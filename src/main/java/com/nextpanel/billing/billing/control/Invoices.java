@@ -48,6 +48,15 @@ public class Invoices {
         return invoice;
     }
 
+    /** A customer's own invoice: another customer's, like a missing one, is not found (404). */
+    public Invoice ofCustomer(long customerId, long id) {
+        Invoice invoice = em.find(Invoice.class, id);
+        if (invoice == null || invoice.customerId() != customerId) {
+            throw Problem.notFound("Invoice", id);
+        }
+        return invoice;
+    }
+
     public Invoice lock(long id) {
         Invoice invoice = em.find(Invoice.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (invoice == null) {

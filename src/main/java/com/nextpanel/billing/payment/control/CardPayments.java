@@ -76,7 +76,7 @@ public class CardPayments {
 
     /** {@link #startCheckout} for a signed-in customer's own open invoice, coming back to the client area. */
     public String startCheckoutFor(long customerId, long invoiceId) {
-        Invoice invoice = ownInvoice(customerId, invoiceId);
+        Invoice invoice = invoices.ofCustomer(customerId, invoiceId);
         String page = "/client/invoice.html?id=" + invoiceId;
         return startCheckout(invoice, publicAddress.link(page + "&session_id={CHECKOUT_SESSION_ID}"),
                 publicAddress.link(page));
@@ -84,34 +84,27 @@ public class CardPayments {
 
     /** Reads the session from Stripe and, if it is paid, applies it exactly as its webhook would. */
     public Reconciled reconcile(String checkoutSessionId) {
-        Session session = retrieve(checkoutSessionId);
-        PaidSession paid = PaidSession.of(session);
+        PaidSession paid = PaidSession.of(retrieve(checkoutSessionId));
         if (paid.invoiceId() == null) {
             throw Problem.unprocessable("not-an-invoice-session", "Not an invoice payment",
                     "Checkout Session " + checkoutSessionId + " pays no invoice of ours");
         }
-        PaidSessions.Outcome outcome = paidSessions.apply(paid);
-        return new Reconciled(paid.invoiceId(), invoices.get(paid.invoiceId()).status(), outcome);
+        return applied(paid);
     }
 
     /** The customer's return page: the session must pay this customer's invoice {@code invoiceId}. */
     public Reconciled reconcileFor(long customerId, long invoiceId, String checkoutSessionId) {
-        ownInvoice(customerId, invoiceId);
-        Session session = retrieve(checkoutSessionId);
-        PaidSession paid = PaidSession.of(session);
+        invoices.ofCustomer(customerId, invoiceId);
+        PaidSession paid = PaidSession.of(retrieve(checkoutSessionId));
         if (paid.invoiceId() == null || paid.invoiceId() != invoiceId) {
             throw Problem.notFound("Checkout Session for invoice " + invoiceId + ":", checkoutSessionId);
         }
-        PaidSessions.Outcome outcome = paidSessions.apply(paid);
-        return new Reconciled(invoiceId, invoices.get(invoiceId).status(), outcome);
+        return applied(paid);
     }
 
-    private Invoice ownInvoice(long customerId, long invoiceId) {
-        Invoice invoice = invoices.get(invoiceId);
-        if (invoice.customerId() != customerId) {
-            throw Problem.notFound("Invoice", invoiceId); // another customer's invoice does not exist for this one
-        }
-        return invoice;
+    private Reconciled applied(PaidSession paid) {
+        PaidSessions.Outcome outcome = paidSessions.apply(paid);
+        return new Reconciled(paid.invoiceId(), invoices.get(paid.invoiceId()).status(), outcome);
     }
 
     private Session retrieve(String checkoutSessionId) {

@@ -1,5 +1,6 @@
 package com.nextpanel.billing.store.control;
 
+import com.nextpanel.billing.billing.control.Invoices;
 import com.nextpanel.billing.billing.entity.HostingOrder;
 import com.nextpanel.billing.billing.entity.Invoice;
 import com.nextpanel.billing.billing.entity.Payment;
@@ -34,6 +35,9 @@ public class ClientArea {
     @Inject
     Fleet fleet;
 
+    @Inject
+    Invoices invoices;
+
     /** A service with what the client area shows beside it. {@code panelUrl} is null until the account is placed. */
     public record MyService(Service service, String planName, String username, String panelUrl) {
     }
@@ -56,7 +60,7 @@ public class ClientArea {
     }
 
     public MyService service(long customerId, long serviceId) {
-        Service service = own(em.find(Service.class, serviceId), customerId, "Service", serviceId);
+        Service service = own(em.find(Service.class, serviceId), customerId, serviceId);
         Plan plan = em.find(Plan.class, service.planId());
         HostingOrder order = em.find(HostingOrder.class, service.orderId());
         return new MyService(service, plan.name(), order.username(), panelUrl(service));
@@ -68,7 +72,7 @@ public class ClientArea {
     }
 
     public MyInvoice invoice(long customerId, long invoiceId) {
-        Invoice invoice = own(em.find(Invoice.class, invoiceId), customerId, "Invoice", invoiceId);
+        Invoice invoice = invoices.ofCustomer(customerId, invoiceId);
         List<Payment> payments = em.createQuery("SELECT p FROM Payment p WHERE p.invoiceId = :invoice ORDER BY p.id",
                 Payment.class).setParameter("invoice", invoiceId).getResultList();
         HostingOrder order = invoice.orderId() == null ? null : em.find(HostingOrder.class, invoice.orderId());
@@ -91,17 +95,10 @@ public class ClientArea {
                 : fleet.find(account.serverId()).map(PanelServer::customerPanelUrl).orElse(null);
     }
 
-    private static Service own(Service service, long customerId, String what, long id) {
+    private static Service own(Service service, long customerId, long id) {
         if (service == null || service.customerId() != customerId) {
-            throw Problem.notFound(what, id);
+            throw Problem.notFound("Service", id);
         }
         return service;
-    }
-
-    private static Invoice own(Invoice invoice, long customerId, String what, long id) {
-        if (invoice == null || invoice.customerId() != customerId) {
-            throw Problem.notFound(what, id);
-        }
-        return invoice;
     }
 }
