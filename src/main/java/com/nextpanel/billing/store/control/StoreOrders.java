@@ -1,13 +1,13 @@
 package com.nextpanel.billing.store.control;
 
+import com.nextpanel.billing.billing.control.Customers;
 import com.nextpanel.billing.billing.control.Orders;
 import com.nextpanel.billing.payment.control.BankTransfer;
 import com.nextpanel.billing.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Locale;
 
 /** A customer orders in the store: the operator's order, placed for themselves, with their way to pay. */
 @ApplicationScoped
@@ -17,8 +17,8 @@ public class StoreOrders {
     /** The ways to pay a customer may choose. */
     public enum Gateway { STRIPE, BANK_TRANSFER }
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    Customers customers;
 
     @Inject
     Orders orders;
@@ -27,7 +27,7 @@ public class StoreOrders {
     BankTransfer bankTransfer;
 
     public Orders.Placed place(long customerId, long planId, String username, Gateway gateway) {
-        if (!emailVerified(customerId)) {
+        if (!customers.get(customerId).isEmailVerified()) {
             throw new Problem(403, "email-not-verified", "Email not verified",
                     "Confirm your email address first: open the link we emailed you, or ask for a new one");
         }
@@ -36,12 +36,7 @@ public class StoreOrders {
                     "Bank transfer is not offered by this store; pay by card");
         }
         Orders.Placed placed = orders.place(customerId, planId, username);
-        placed.order().payBy(gateway.name().toLowerCase(java.util.Locale.ROOT));
+        placed.order().payBy(gateway.name().toLowerCase(Locale.ROOT));
         return placed;
-    }
-
-    private boolean emailVerified(long customerId) {
-        return !em.createNativeQuery("SELECT 1 FROM customer WHERE id = ?1 AND email_verified_at IS NOT NULL")
-                .setParameter(1, customerId).getResultList().isEmpty();
     }
 }
