@@ -35,11 +35,7 @@ public class ErrorPageServlet extends HttpServlet {
         }
         if (!response.isCommitted()) {
             response.reset();
-            SecurityHeaders.apply(response);
-            response.setStatus(problem.status());
-            response.setContentType(ProblemJson.MEDIA_TYPE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(ProblemJson.body(problem, RequestIds.of(request, response)));
+            ProblemJson.write(request, response, problem);
         }
     }
 

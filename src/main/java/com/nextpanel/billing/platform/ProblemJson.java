@@ -2,7 +2,10 @@ package com.nextpanel.billing.platform;
 
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
 
@@ -19,6 +22,19 @@ public final class ProblemJson {
                 .type(MEDIA_TYPE)
                 .entity(body(problem))
                 .build();
+    }
+
+    /**
+     * Answers a servlet request with the problem, for refusals outside JAX-RS (the security
+     * mechanism, the container's error page).
+     */
+    public static void write(HttpServletRequest request, HttpServletResponse response, Problem problem)
+            throws IOException {
+        SecurityHeaders.apply(response);
+        response.setStatus(problem.status());
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(body(problem, RequestIds.of(request, response)));
     }
 
     public static String body(Problem problem) {

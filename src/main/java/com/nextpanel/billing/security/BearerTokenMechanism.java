@@ -3,7 +3,6 @@ package com.nextpanel.billing.security;
 import com.nextpanel.billing.platform.Problem;
 import com.nextpanel.billing.platform.ProblemJson;
 import com.nextpanel.billing.platform.RequestIds;
-import com.nextpanel.billing.platform.SecurityHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -88,11 +87,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     private static AuthenticationStatus answer(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context, Problem problem) {
         try {
-            SecurityHeaders.apply(response);
-            response.setStatus(problem.status());
-            response.setContentType(ProblemJson.MEDIA_TYPE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(ProblemJson.body(problem, RequestIds.of(request, response)));
+            ProblemJson.write(request, response, problem);
             response.flushBuffer();
         } catch (IOException e) {
             return context.responseUnauthorized();
