@@ -8,15 +8,11 @@ import static com.nextpanel.billing.it.Fixtures.username;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.nextpanel.simulator.NextPanelSimulator;
 import com.nextpanel.simulator.SimAccount;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.mail.Message.RecipientType;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
 import java.sql.SQLException;
@@ -35,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Billing end to end, days moved with the test clock: orders that provision themselves, renewal
@@ -46,8 +43,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BillingIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    @RegisterExtension
+    static final Mailbox MAIL = new Mailbox();
     private static NextPanelSimulator sim;
-    private static GreenMail smtp;
 
     @ArquillianResource
     URL deployment;
@@ -62,14 +60,11 @@ class BillingIT {
     @BeforeAll
     static void start() {
         sim = NextPanelSimulator.start();
-        smtp = new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
     }
 
     @AfterAll
     static void stop() {
         sim.close();
-        smtp.stop();
     }
 
     @BeforeEach
@@ -102,7 +97,7 @@ class BillingIT {
         long order = ordered.json().getJsonNumber("id").longValue();
         long service = ordered.json().getJsonNumber("service_id").longValue();
         assertThat(ordered.json().getString("invoice_status")).isEqualTo("unpaid");
-        assertThat(body(awaitMail(email, "Invoice"))).contains("9.99 USD");
+        assertThat(body(MAIL.awaitMail(email, "Invoice"))).contains("9.99 USD");
 
         // Paid, twice: one payment, one account, one welcome email with the password
         Api.Reply pay = api.post("/api/v1/orders/" + order + "/pay", null);
@@ -116,7 +111,7 @@ class BillingIT {
         assertThat(account.getString("status")).isEqualTo("active");
         assertThat(sim.accounts()).filteredOn(a -> a.username().equals(username)).hasSize(1);
         long panelUser = account.getJsonNumber("nextpanel_user_id").longValue();
-        String welcome = body(awaitMail(email, "is ready"));
+        String welcome = body(MAIL.awaitMail(email, "is ready"));
         assertThat(welcome).contains(username).contains(sim.baseUrl());
         assertThat(sim.passwordMatches(panelUser, passwordIn(welcome))).isTrue();
         assertThat(api.get("/api/v1/orders/" + order).json().getString("status")).isEqualTo("active");
@@ -132,7 +127,7 @@ class BillingIT {
         assertThat(invoices(service)).hasSize(2);
         JsonObject renewal = invoices(service).get(0);
         assertThat(renewal.getString("due_date")).isEqualTo(due.toString());
-        awaitMail(email, renewal.getString("number"));
+        MAIL.awaitMail(email, renewal.getString("number"));
 
         // Overdue the day after; suspended once 3 days overdue — two concurrent runs act once
         advanceTo(due.plusDays(1));
@@ -149,7 +144,7 @@ class BillingIT {
             assertThat(s.getString("status")).isEqualTo("suspended");
             assertThat(s.getBoolean("suspended_for_nonpayment")).isTrue();
         });
-        assertThat(body(awaitMail(email, "has been suspended"))).contains("Payment overdue");
+        assertThat(body(MAIL.awaitMail(email, "has been suspended"))).contains("Payment overdue");
 
         // Paid by a gateway whose notification arrives twice: one payment, unsuspended, due a month later
         JsonObject notification = Json.createObjectBuilder().add("amount", "9.99").add("method", "card")
@@ -160,7 +155,7 @@ class BillingIT {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(onPanel(panelUser).status()).isEqualTo("active"));
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(api.get("/api/v1/services/" + service).json().getString("status")).isEqualTo("active"));
-        awaitMail(email, "is active again");
+        MAIL.awaitMail(email, "is active again");
         LocalDate nextDue = LocalDate.parse(api.get("/api/v1/services/" + service).json().getString("next_due_date"));
         assertThat(nextDue).isEqualTo(due.plusMonths(1));
 
@@ -178,7 +173,7 @@ class BillingIT {
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(api.get("/api/v1/services/" + service).json().getString("status")).isEqualTo("terminated"));
         assertThat(account(api, accountId).getString("status")).isEqualTo("terminated");
-        awaitMail(email, "has been terminated");
+        MAIL.awaitMail(email, "has been terminated");
         assertThat(server(api, serverId).getInt("current_accounts")).isZero();
         run();
         assertThat(jobsOf(accountId, "terminate")).isEqualTo(1); // nothing twice
@@ -412,14 +407,6 @@ class BillingIT {
         return sim.account(panelUser).orElseThrow();
     }
 
-    private static MimeMessage awaitMail(String recipient, String subjectPart) {
-        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
-                .until(() -> Arrays.stream(smtp.getReceivedMessages())
-                        .filter(m -> sentTo(m, recipient) && subject(m).contains(subjectPart)).findFirst(),
-                        java.util.Optional::isPresent)
-                .orElseThrow();
-    }
-
     private static String passwordIn(String welcome) {
         return Arrays.stream(welcome.split("\\R")).filter(l -> l.toLowerCase().contains("password"))
                 .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElseThrow();
@@ -427,21 +414,5 @@ class BillingIT {
 
     private static String body(MimeMessage message) {
         return GreenMailUtil.getBody(message);
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            return "";
-        }
-    }
-
-    private static boolean sentTo(MimeMessage message, String recipient) {
-        try {
-            return Arrays.stream(message.getRecipients(RecipientType.TO)).anyMatch(a -> a.toString().equals(recipient));
-        } catch (MessagingException e) {
-            return false;
-        }
     }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -47,6 +48,15 @@ final class Mailbox implements BeforeAllCallback, AfterAllCallback {
                         mails -> mails.size() >= count);
     }
 
+    /** The first email to {@code recipient} whose subject contains {@code subjectPart}, once it is there. */
+    MimeMessage awaitMail(String recipient, String subjectPart) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Arrays.stream(smtp.getReceivedMessages())
+                        .filter(m -> sentTo(m, recipient) && subject(m).contains(subjectPart)).findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
     /** All emails received so far. */
     MimeMessage[] received() {
         return smtp.getReceivedMessages();
@@ -72,6 +82,22 @@ final class Mailbox implements BeforeAllCallback, AfterAllCallback {
         Matcher token = TOKEN.matcher(link);
         assertThat(token.find()).as("a token in " + link).isTrue();
         return token.group(1);
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            return "";
+        }
+    }
+
+    private static boolean sentTo(MimeMessage message, String recipient) {
+        try {
+            return Arrays.stream(message.getRecipients(RecipientType.TO)).anyMatch(a -> a.toString().equals(recipient));
+        } catch (MessagingException e) {
+            return false;
+        }
     }
 
     private static boolean is(MimeMessage message, String recipient, String template) {

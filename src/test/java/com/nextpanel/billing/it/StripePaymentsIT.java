@@ -11,8 +11,6 @@ import com.nextpanel.simulator.NextPanelSimulator;
 import com.nextpanel.stripe.FakeStripe;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.mail.Message.RecipientType;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -21,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -153,8 +150,8 @@ class StripePaymentsIT {
                 assertThat(api.get("/api/v1/orders/" + order.id()).json().getString("status")).isEqualTo("active"));
         assertThat(sim.accounts()).filteredOn(a -> a.username().equals(order.username()))
                 .singleElement().satisfies(a -> assertThat(a.status()).isEqualTo("active"));
-        assertThat(body(awaitMail(order.email(), "is ready"))).contains(order.username());
-        assertThat(body(awaitMail(order.email(), "Payment received"))).contains("12.50 USD")
+        assertThat(body(MAIL.awaitMail(order.email(), "is ready"))).contains(order.username());
+        assertThat(body(MAIL.awaitMail(order.email(), "Payment received"))).contains("12.50 USD")
                 .contains("/client/invoice.html?id=" + order.invoice());
 
         // The return page after the webhook: nothing more happens
@@ -350,31 +347,7 @@ class StripePaymentsIT {
         return reply.json().getJsonNumber("id").longValue();
     }
 
-    private static MimeMessage awaitMail(String recipient, String subjectPart) {
-        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
-                .until(() -> Arrays.stream(MAIL.received())
-                        .filter(m -> sentTo(m, recipient) && subject(m).contains(subjectPart)).findFirst(),
-                        java.util.Optional::isPresent)
-                .orElseThrow();
-    }
-
     private static String body(MimeMessage message) {
         return GreenMailUtil.getBody(message);
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            return "";
-        }
-    }
-
-    private static boolean sentTo(MimeMessage message, String recipient) {
-        try {
-            return Arrays.stream(message.getRecipients(RecipientType.TO)).anyMatch(a -> a.toString().equals(recipient));
-        } catch (MessagingException e) {
-            return false;
-        }
     }
 }
