@@ -81,6 +81,9 @@ class HostingIT {
         SimAccount onPanel = sim.account(panelUserId).orElseThrow();
         assertThat(onPanel.username()).isEqualTo(username);
         assertThat(onPanel.status()).isEqualTo("active");
+        assertThat(onPanel).extracting(SimAccount::email, SimAccount::fullName, SimAccount::phone, SimAccount::packageId)
+                .containsExactly(username + "@example.com", "John Doe", "+1234567890", 1L);
+        assertThat(sim.requests("POST", "/api/v1/billing/accounts")).isEqualTo(1);
         assertThat(sim.passwordMatches(panelUserId, "SecurePass123!")).isTrue();
         assertThat(provisioned.body()).doesNotContain("SecurePass123!");
         assertThat(server(api, serverId).getInt("current_accounts")).isEqualTo(1);
@@ -96,6 +99,10 @@ class HostingIT {
         Api.Reply unsuspended = api.post("/api/v1/nextpanel/accounts/" + accountId + "/unsuspend", null);
         assertThat(unsuspended.status()).as(unsuspended.toString()).isEqualTo(200);
         assertThat(sim.account(panelUserId).orElseThrow().status()).isEqualTo("active");
+        assertThat(sim.account(panelUserId).orElseThrow().suspensionReason()).isNull();
+        String onPanelPath = "/api/v1/billing/accounts/" + panelUserId;
+        assertThat(sim.requests("POST", onPanelPath + "/suspend")).isEqualTo(1);
+        assertThat(sim.requests("POST", onPanelPath + "/unsuspend")).isEqualTo(1);
 
         Api.Reply stats = api.get("/api/v1/nextpanel/accounts/" + accountId + "/stats");
         assertThat(stats.status()).as(stats.toString()).isEqualTo(200);
@@ -106,6 +113,8 @@ class HostingIT {
         Api.Reply deleted = api.delete("/api/v1/nextpanel/accounts/" + accountId);
         assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
         assertThat(sim.account(panelUserId).orElseThrow().deleted()).isTrue();
+        assertThat(sim.accountCount()).isZero();
+        assertThat(sim.requests("DELETE", onPanelPath)).isEqualTo(1);
         assertThat(account(api, accountId).getString("status")).isEqualTo("terminated");
         assertThat(server(api, serverId).getInt("current_accounts")).isZero();
 
