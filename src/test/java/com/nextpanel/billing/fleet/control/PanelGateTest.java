@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The gate's own rules: budget blocks, the hour's window, Retry-After, isolation and its single
  * trial call. The rows are {@link Rows}, one server's state in memory with the semantics of
- * PanelGateRecords' statements; the statements themselves are covered by FleetIT and ResilienceIT.
+ * PanelGateRecords' statements; the statements themselves run in BillingIT and ResilienceIT.
  */
 class PanelGateTest {
 
