@@ -245,7 +245,8 @@ public class Jobs {
     public record Settling(long jobId, JobOutcome outcome, Consumer<Job> andThen, RequestIds.Carried carried) {
     }
 
-    private void record(Job job, JobOutcome outcome) {
+    // package-private: its unit test records outcomes without a database
+    void record(Job job, JobOutcome outcome) {
         job.requireClaimedBy(NodeName.ID); // before the outcome's local change: nothing of a lost claim is kept
         Instant now = clock.instant();
         if (outcome.localChange() != null) {
