@@ -47,11 +47,7 @@ class JobTest {
         Job claimed = claimed(8);
         assertThatThrownBy(() -> claimed.claimAtCreation("node-b", LEASE_END)).isInstanceOf(IllegalStateException.class);
         assertThat(claimed.claimedBy()).isEqualTo(NODE);
-
-        Job written = newJob(8);
-        written.identify(17);
-        assertThatThrownBy(() -> written.claimAtCreation(NODE, LEASE_END)).isInstanceOf(IllegalStateException.class);
-        assertThat(written.status()).isEqualTo(Job.Status.PENDING);
+        assertThat(claimed.attempts()).isEqualTo(1);
     }
 
     @Test
@@ -147,7 +143,6 @@ class JobTest {
     @Test
     void anOperatorsRetryRefusesAJobThatDoesNotNeedAttention() {
         Job job = claimed(8);
-        job.identify(17);
         job.succeed(LATER);
 
         assertThatThrownBy(() -> job.retryByOperator(LATER, NODE, LEASE_END))
@@ -170,7 +165,6 @@ class JobTest {
     @Test
     void anAttemptsResultBelongsToTheNodeHoldingTheClaim() {
         Job job = claimed(8);
-        job.identify(17);
 
         assertThatThrownBy(() -> job.requireClaimedBy("node-b")).isInstanceOf(Job.ClaimLost.class)
                 .hasMessageContaining("claimed by node-a, no longer by node-b");
@@ -199,18 +193,8 @@ class JobTest {
         assertThat(job.lastError()).hasSize(1000).endsWith("e…");
     }
 
-    @Test
-    void identifyGivesTheRowIdOnce() {
-        Job job = newJob(8);
-
-        job.identify(17);
-
-        assertThat(job.id()).isEqualTo(17L);
-        assertThatThrownBy(() -> job.identify(18)).isInstanceOf(IllegalStateException.class);
-    }
-
     private static Job newJob(int maxAttempts) {
-        return new Job(Job.Kind.PROVISION, 33, "order 9", "sealed-password", maxAttempts, "store", CREATED);
+        return new Job(17, Job.Kind.PROVISION, 33, "order 9", "sealed-password", maxAttempts, "store", CREATED);
     }
 
     private static Job claimed(int maxAttempts) {

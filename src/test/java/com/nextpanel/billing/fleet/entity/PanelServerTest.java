@@ -111,7 +111,7 @@ class PanelServerTest {
     }
 
     private static PanelServer server(int capacity, List<String> tags) {
-        return new PanelServer(details(capacity, tags, null), KEYS, 42, ADDED);
+        return new PanelServer(7, details(capacity, tags, null), KEYS, 42, ADDED);
     }
 
     private static ServerDetails details(int capacity, List<String> tags, String panelUrl) {
