@@ -114,7 +114,6 @@ public class JobWorker {
                 } finally {
                     inFlight.release(Math.max(0, free - due.size())); // each claimed job holds its slot until run
                 }
-                runner.prepare(due);
                 claimed.addAll(due);
                 if (stopping) {
                     unclaimQueued(); // the node began to stop meanwhile: @PreDestroy may have drained before these came

@@ -6,7 +6,6 @@ import com.nextpanel.billing.platform.NodeName;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.Problem;
-import com.nextpanel.billing.platform.RequestIds;
 import com.nextpanel.billing.security.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,9 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -201,48 +198,6 @@ public class Jobs {
         em.flush();
         andThen.accept(job);
         return job;
-    }
-
-    /**
-     * Settles many attempts in one transaction, as {@link #settle} does each: one commit for all,
-     * and one query per table to lock the jobs ({@code group.lock} locks the rest, and
-     * {@code group.settled} finishes what the outcomes left to the end). If any of them fails,
-     * none is settled and the caller settles them one by one.
-     */
-    public List<Job> settleAll(List<Settling> attempts, Together group) {
-        Map<Long, Job> locked = new HashMap<>();
-        em.createQuery("SELECT j FROM Job j WHERE j.id IN :ids ORDER BY j.id", Job.class)
-                .setParameter("ids", attempts.stream().map(Settling::jobId).toList())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().forEach(job -> locked.put(job.id(), job));
-        List<Job> jobs = List.copyOf(locked.values());
-        group.lock(jobs);
-        List<Job> settled = new ArrayList<>(attempts.size());
-        for (Settling attempt : attempts) {
-            Job job = Optional.ofNullable(locked.get(attempt.jobId()))
-                    .orElseThrow(() -> Problem.notFound("Job", attempt.jobId()));
-            attempt.carried().run(() -> {
-                record(job, attempt.outcome());
-                attempt.andThen().accept(job);
-            });
-            settled.add(job);
-        }
-        group.settled(jobs);
-        return settled;
-    }
-
-    /** What the handlers of a group's jobs do around settling them together. */
-    public interface Together {
-
-        /** Before: lock what the outcomes will change, in one query per table. */
-        void lock(List<Job> jobs);
-
-        /** After all outcomes were recorded, in the same transaction. */
-        void settled(List<Job> jobs);
-    }
-
-    /** One attempt to settle: the job, how the attempt ended, what to do after, and whose request it was. */
-    public record Settling(long jobId, JobOutcome outcome, Consumer<Job> andThen, RequestIds.Carried carried) {
     }
 
     // package-private: its unit test records outcomes without a database

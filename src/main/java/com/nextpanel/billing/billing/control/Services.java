@@ -6,15 +6,12 @@ import com.nextpanel.billing.billing.entity.Service;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.Problem;
-import com.nextpanel.billing.platform.TransactionMemo;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +22,8 @@ import java.util.Optional;
 @Transactional
 public class Services {
 
-    /** The transaction's services locked by {@link #lockAllOfAccounts}, by account id. */
-    private static final Object LOCKED_BY_ACCOUNT = Services.class.getName() + ".lockedByAccount";
-
     @PersistenceContext
     EntityManager em;
-
-    @Inject
-    TransactionMemo memo;
 
     public <T> T add(T orderOrService) {
         em.persist(orderOrService);
@@ -69,30 +60,11 @@ public class Services {
                 .setParameter("order", orderId).getResultStream().findFirst();
     }
 
-    /** The service of an account, row-locked until the transaction ends; one query, none after {@link #lockAllOfAccounts}. */
+    /** The service of an account, row-locked until the transaction ends. */
     public Optional<Service> lockOfAccount(long accountId) {
-        Map<Long, Optional<Service>> locked = memo.find(LOCKED_BY_ACCOUNT);
-        if (locked.containsKey(accountId)) {
-            return locked.get(accountId);
-        }
         return em.createQuery("SELECT s FROM Service s WHERE s.accountId = :account", Service.class)
                 .setParameter("account", accountId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst();
-    }
-
-    /**
-     * Locks the services of these accounts in one query, in id order, and answers them; each
-     * account's answer is kept for {@link #lockOfAccount} until the transaction ends.
-     */
-    public List<Service> lockAllOfAccounts(Collection<Long> accountIds) {
-        List<Service> services = em.createQuery("SELECT s FROM Service s WHERE s.accountId IN :accounts ORDER BY s.id",
-                        Service.class)
-                .setParameter("accounts", accountIds).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-        Map<Long, Optional<Service>> locked = memo.of(LOCKED_BY_ACCOUNT);
-        accountIds.forEach(id -> locked.put(id, Optional.empty()));
-        services.forEach(service -> locked.put(service.accountId(), Optional.of(service)));
-        return services;
     }
 
     /** A username an unprovisioned order still waits for. */

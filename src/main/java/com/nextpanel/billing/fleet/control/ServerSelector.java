@@ -6,7 +6,6 @@ import com.nextpanel.billing.fleet.entity.PanelServer;
 import com.nextpanel.billing.fleet.entity.ServerHealth;
 import com.nextpanel.billing.platform.Problem;
 import com.nextpanel.billing.platform.StandaloneStatements;
-import com.nextpanel.billing.platform.TransactionMemo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,10 +13,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -30,9 +27,6 @@ import java.util.function.Supplier;
 @ApplicationScoped
 @Transactional
 public class ServerSelector {
-
-    /** Slots given back in this transaction but not yet written, by server id. */
-    private static final Object DEFERRED_RELEASES = ServerSelector.class.getName() + ".deferredReleases";
 
     private static final String ELIGIBLE = "removed_at IS NULL AND is_active AND is_online"
             + " AND current_accounts < capacity AND (isolated_until IS NULL OR isolated_until <= ?1)";
@@ -70,9 +64,6 @@ public class ServerSelector {
 
     @Inject
     Clock clock;
-
-    @Inject
-    TransactionMemo memo;
 
     @Inject
     StandaloneStatements statements;
@@ -137,36 +128,10 @@ public class ServerSelector {
         });
     }
 
-    /**
-     * From now until {@link #releaseDeferred}, slots given back in this transaction are only
-     * counted: a transaction that settles many jobs gives them back at its end, in server id
-     * order, so two such transactions never deadlock on server rows and hold them only briefly
-     * (a reservation skips a locked server).
-     */
-    public void deferReleases() {
-        memo.of(DEFERRED_RELEASES);
-    }
-
-    /** Gives back the slots counted since {@link #deferReleases}, one statement per server, in id order. */
-    public void releaseDeferred() {
-        Map<Long, Integer> deferred = new TreeMap<>(memo.<Long, Integer>find(DEFERRED_RELEASES));
-        memo.forget(DEFERRED_RELEASES);
-        deferred.forEach(this::release);
-    }
-
-    /** Gives a slot back (creation refused for good, account terminated); counted only while deferred. */
+    /** Gives a slot back (creation refused for good, account terminated). */
     public void release(long serverId) {
-        if (memo.holds(DEFERRED_RELEASES)) {
-            memo.<Long, Integer>of(DEFERRED_RELEASES).merge(serverId, 1, Integer::sum);
-        } else {
-            release(serverId, 1);
-        }
-    }
-
-    private void release(long serverId, int slots) {
-        em.createNativeQuery("UPDATE panel_server SET current_accounts = GREATEST(current_accounts - ?2, 0)"
-                        + " WHERE id = ?1")
-                .setParameter(1, serverId).setParameter(2, slots).executeUpdate();
+        em.createNativeQuery("UPDATE panel_server SET current_accounts = GREATEST(current_accounts - 1, 0) WHERE id = ?1")
+                .setParameter(1, serverId).executeUpdate();
         capacityAlerts.check(serverId);
     }
 

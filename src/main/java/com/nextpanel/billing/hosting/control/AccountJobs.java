@@ -18,9 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What each account job does on the panel, and how the panel's answer changes the account.
@@ -50,29 +47,14 @@ public class AccountJobs implements JobHandler {
     @Inject
     Clock clock;
 
-    /** Each claimed job's account and server, read together by {@link #prepare}; taken by its attempt. */
-    private final Map<Long, Accounts.OnServer> prepared = new ConcurrentHashMap<>();
-
     @Override
     public boolean handles(Job.Kind kind) {
         return true; // every job kind so far acts on an account
     }
 
     @Override
-    public void prepare(List<Job> claimed) {
-        Map<Long, Accounts.OnServer> byAccount = accounts.getAllOnServer(claimed.stream().map(Job::accountId).toList());
-        claimed.forEach(job -> {
-            Accounts.OnServer target = byAccount.get(job.accountId());
-            if (target != null) {
-                prepared.put(job.id(), target);
-            }
-        });
-    }
-
-    @Override
     public JobOutcome attempt(Job job) {
-        Accounts.OnServer read = prepared.remove(job.id());
-        Accounts.OnServer target = read != null ? read : accounts.getOnServer(job.accountId());
+        Accounts.OnServer target = accounts.getOnServer(job.accountId());
         HostingAccount account = target.account();
         String where = on(target.serverName());
         return switch (job.kind()) {
@@ -81,18 +63,6 @@ public class AccountJobs implements JobHandler {
             case UNSUSPEND -> unsuspend(account, where);
             case TERMINATE -> terminate(account, where);
         };
-    }
-
-    /** The accounts in id order; the slots that terminations and refusals free are given back at the end. */
-    @Override
-    public void lockTogether(List<Job> settling) {
-        accounts.lockAll(settling.stream().map(Job::accountId).toList());
-        selector.deferReleases();
-    }
-
-    @Override
-    public void settledTogether(List<Job> settled) {
-        selector.releaseDeferred();
     }
 
     /** Creates the account on the panel; {@code serverName} is its server's, null while unplaced. */

@@ -7,13 +7,11 @@ import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.Problem;
-import com.nextpanel.billing.platform.TransactionMemo;
 import com.nextpanel.billing.hosting.control.AccountChanged.Change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -29,9 +27,6 @@ import java.util.Optional;
 @Transactional
 public class Accounts {
 
-    /** The transaction's accounts locked by {@link #lockAll}, by id. */
-    private static final Object LOCKED = Accounts.class.getName() + ".locked";
-
     @PersistenceContext
     EntityManager em;
 
@@ -44,11 +39,6 @@ public class Accounts {
     @Inject
     Event<AccountChanged> changes;
 
-    @Inject
-    Event<AccountsLocked> lockedTogether;
-
-    @Inject
-    TransactionMemo memo;
 
     public HostingAccount get(long id) {
         return find(id).orElseThrow(() -> Problem.notFound("Account", id));
@@ -87,27 +77,10 @@ public class Accounts {
         return found;
     }
 
-    /** The account, row-locked until the transaction ends (at no cost if {@link #lockAll} has it). */
+    /** The account, row-locked until the transaction ends. */
     public HostingAccount lock(long id) {
-        HostingAccount locked = memo.<Long, HostingAccount>find(LOCKED).get(id);
-        if (locked != null) {
-            return locked;
-        }
         return em.createNamedQuery("HostingAccount.lock", HostingAccount.class).setParameter("id", id)
                 .getResultStream().findFirst().orElseThrow(() -> Problem.notFound("Account", id));
-    }
-
-    /**
-     * Locks these accounts in one query, in id order (so that two such transactions never
-     * deadlock), for a transaction about to change them all; then tells the followers
-     * ({@link AccountsLocked}) to lock what goes with them.
-     */
-    public void lockAll(Collection<Long> ids) {
-        Map<Long, HostingAccount> locked = memo.of(LOCKED);
-        em.createQuery("SELECT a FROM HostingAccount a WHERE a.id IN :ids ORDER BY a.id", HostingAccount.class)
-                .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().forEach(account -> locked.put(account.id(), account));
-        lockedTogether.fire(new AccountsLocked(List.copyOf(locked.keySet())));
     }
 
     /**
