@@ -179,6 +179,9 @@ class BillingIT {
         assertThat(jobsOf(accountId, "suspend")).isEqualTo(2);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(onPanel(panelUser).status()).isEqualTo("suspended"));
         assertThat(onPanel(panelUser).suspensionReason()).isEqualTo("Payment overdue");
+        // the suspension recorded here too, its job closed: else the run would find a job open and queue no termination
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(account(api, accountId).getString("status")).isEqualTo("suspended"));
         advanceTo(nextDue.plusDays(10));
         run();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(onPanel(panelUser).deleted()).isTrue());
@@ -260,6 +263,9 @@ class BillingIT {
         run(); // suspends the other for non-payment; the operator's stays as it is
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(onPanel(unpaid.panelUser()).status()).isEqualTo("suspended"));
         assertThat(onPanel(unpaid.panelUser()).suspensionReason()).isEqualTo(OVERDUE);
+        // recorded here a moment after the panel's answer
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(account(api, unpaid.account()).getString("status")).isEqualTo("suspended"));
         assertThat(account(api, unpaid.account()).getString("suspension_cause")).isEqualTo("non_payment");
         assertThat(jobsOf(byOperator.account(), "suspend")).isEqualTo(1);
 
@@ -339,6 +345,13 @@ class BillingIT {
         assertThat(sim.requests("POST", "/api/v1/billing/accounts/" + overdue.panelUser() + "/suspend")).isEqualTo(1);
         assertThat(TestEnvironment.count("SELECT count(*) FROM scheduler_lease WHERE name = 'billing-automation'"
                 + " AND holder IS NULL")).isEqualTo(1); // the run that took over gave the lease back
+        // the dead node's run is no longer shown under way: closed as taken over
+        JsonObject crashed = api.get("/api/v1/automation/runs?size=100").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().filter(r -> r.getJsonNumber("id").longValue() == crashedRun)
+                .findFirst().orElseThrow();
+        assertThat(crashed.isNull("finished_at")).isFalse();
+        assertThat(crashed.getString("detail")).contains("Did not finish")
+                .contains("run " + resumed.getJsonNumber("id").longValue());
     }
 
     @Test
