@@ -131,6 +131,7 @@ class ResilienceIT {
         assertThat(statuses).containsOnly(200, 202);
         assertThat(statuses.subList(3, 6)).containsOnly(200);
         assertThat(alive.accountCount()).isEqualTo((int) statuses.stream().filter(s -> s == 200).count());
+        assertThat(dead.accountCount()).isZero(); // it refused every create
         assertThat(Fixtures.server(api, deadId).getInt("current_accounts")).isLessThanOrEqualTo(3);
         dead.resetFaults();
     }
@@ -356,6 +357,8 @@ class ResilienceIT {
         }
         assertThat(reply.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
         sim.setLatency(Duration.ZERO);
+        assertThat(sim.accounts()).filteredOn(a -> a.username().equals(username)).singleElement()
+                .satisfies(a -> assertThat(a.status()).isEqualTo("active"));
 
         // the node holds the job again, most of its lease gone, as a long attempt's would be
         try (Connection c = TestEnvironment.connect(); PreparedStatement s = c.prepareStatement(
