@@ -30,7 +30,8 @@ public final class DevServer {
     private static final String TAG = "[serve] ";
     private static final String DATABASE = "billing";
 
-    private final Path war = Path.of(System.getProperty("serve.war", "target/nextpanel-billing.war")).toAbsolutePath();
+    /** The application as war:exploded leaves it: a folder Payara deploys without unpacking. */
+    private final Path application = Path.of(System.getProperty("serve.app", "target/nextpanel-billing")).toAbsolutePath();
     private final Path data = Path.of(System.getProperty("serve.data", "data")).toAbsolutePath();
     private final int port = Integer.getInteger("serve.port", 8080);
     private final int pgPort = Integer.getInteger("serve.pgPort", 54329);
@@ -68,8 +69,8 @@ public final class DevServer {
                     + " real database must bring its own key (base64 of 32 random bytes, e.g. `openssl rand -base64 32`),"
                     + " kept safe: the panel secrets stored in that database can only be read with it.");
         }
-        if (!Files.isRegularFile(war)) {
-            throw new RefusedStart(war + " is missing: build it with `mvn package -DskipTests` (mvn -Pserve does).");
+        if (!Files.isRegularFile(application.resolve("WEB-INF/web.xml"))) {
+            throw new RefusedStart(application + " is missing: build it with `mvn test-compile war:exploded` (mvn -Pserve does).");
         }
         Files.createDirectories(data);
         holdDataFolderLock();
@@ -119,14 +120,14 @@ public final class DevServer {
         String mailDescription = startMailCatcherUnlessMailServerSet(env);
 
         Instant payaraStarted = Instant.now();
-        say("starting Payara Micro " + PayaraChild.microJar().getFileName() + " on port " + port + " with " + war
+        say("starting Payara Micro " + PayaraChild.microJar().getFileName() + " on port " + port + " with " + application
                 + " (log " + payaraLog() + ")");
         PayaraChild app;
         synchronized (lifecycle) {
             if (stopping) {
                 return 130;
             }
-            app = payara = PayaraChild.start(war, port, env, pidFile(), payaraLog());
+            app = payara = PayaraChild.start(application, port, env, pidFile(), payaraLog());
         }
         PayaraChild.Readiness readiness = app.awaitReady(port);
         if (!readiness.ready()) {

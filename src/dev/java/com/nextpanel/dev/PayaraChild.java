@@ -55,14 +55,14 @@ final class PayaraChild {
         return Path.of(PayaraMicro.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
-    static PayaraChild start(Path war, int port, Map<String, String> env, Path pidFile, Path logFile) throws Exception {
+    static PayaraChild start(Path application, int port, Map<String, String> env, Path pidFile, Path logFile) throws Exception {
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // C1 only and the serial collector: boots ~10 % faster and ~80 MB lighter.
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "@" + Path.of("server-config/jvm.args").toAbsolutePath(), // a node's heap, as in production
                 "-jar", microJar().toString(),
-                "--deploy", war.toString(), "--contextroot", "/", "--port", Integer.toString(port),
+                "--deploy", application.toString(), "--contextroot", "/", "--port", Integer.toString(port),
                 "--nohazelcast");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.INHERIT)

@@ -3,23 +3,30 @@ package com.nextpanel.billing.security;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 
-/** Re-seals one table column of sealed values under the current master key, row by row. */
-public final class SealedColumn {
+/** A table column that keeps sealed values, one per row. */
+public record SealedColumn(String table, String column) {
 
-    private SealedColumn() {
+    /** The place of the value in row {@code rowId}. */
+    public SealedPlace at(long rowId) {
+        return new SealedPlace(table, column, rowId);
     }
 
-    /** Call within a transaction; {@code table} and {@code column} are the caller's constants, never input. */
-    public static int reseal(EntityManager em, SecretCipher cipher, String table, String column) {
+    /**
+     * Re-seals, row by row, every value not yet bound to its row under the current master key;
+     * answers how many were. Call within a transaction. Table and column are the code's constants,
+     * never input.
+     */
+    public int reseal(EntityManager em, SecretCipher cipher) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT id, " + column + " FROM " + table + " WHERE " + column
                         + " IS NOT NULL AND " + column + " NOT LIKE ?1 FOR UPDATE")
-                .setParameter(1, "v1:" + cipher.currentKeyId() + ":%")
+                .setParameter(1, cipher.currentPrefix() + "%")
                 .getResultList();
         for (Object[] row : rows) {
+            SealedPlace place = at(((Number) row[0]).longValue());
             em.createNativeQuery("UPDATE " + table + " SET " + column + " = ?1 WHERE id = ?2")
-                    .setParameter(1, cipher.seal(cipher.open((String) row[1])))
-                    .setParameter(2, ((Number) row[0]).longValue())
+                    .setParameter(1, cipher.seal(cipher.open((String) row[1], place), place))
+                    .setParameter(2, place.rowId())
                     .executeUpdate();
         }
         return rows.size();

@@ -16,13 +16,17 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM for secrets at rest. A sealed value reads {@code v1:<key id>:<base64 iv+ciphertext>};
- * the key id (a hash prefix of the master key) lets old values be read after the master key is
- * rotated, until {@link #isSealedWithCurrentKey} says they have all been re-encrypted.
+ * AES-256-GCM for secrets at rest. A sealed value reads {@code v2:<key id>:<base64 iv+ciphertext>}
+ * and is bound to the place it is kept ({@link SealedPlace}, the GCM associated data): copied to
+ * another row or column, it does not open. The key id (a hash prefix of the master key) lets old
+ * values be read after the master key is rotated, until {@link #isSealedWithCurrentKey} says they
+ * have all been re-encrypted. Values of the earlier, unbound format {@code v1} still open until
+ * the re-seal binds them.
  */
 public final class SecretCipher {
 
-    private static final String FORMAT = "v1";
+    private static final String BOUND = "v2";
+    private static final String UNBOUND = "v1";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -44,23 +48,25 @@ public final class SecretCipher {
         }
     }
 
-    public String seal(String plain) {
+    public String seal(String plain, SealedPlace place) {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(place.associatedData());
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
-            return FORMAT + ":" + currentKeyId + ":" + Base64.getEncoder().encodeToString(out);
+            return BOUND + ":" + currentKeyId + ":" + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }
     }
 
-    public String open(String sealed) {
+    /** The plain text of a value sealed for {@code place}; refused if it was sealed for another. */
+    public String open(String sealed, SealedPlace place) {
         String[] parts = sealed.split(":", 3);
-        if (parts.length != 3 || !FORMAT.equals(parts[0])) {
+        if (parts.length != 3 || !(BOUND.equals(parts[0]) || UNBOUND.equals(parts[0]))) {
             throw new IllegalArgumentException("Not a sealed secret");
         }
         SecretKeySpec key = keys.get(parts[1]);
@@ -72,14 +78,24 @@ public final class SecretCipher {
             byte[] in = Base64.getDecoder().decode(parts[2]);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+            if (BOUND.equals(parts[0])) {
+                cipher.updateAAD(place.associatedData());
+            }
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Secret could not be decrypted (tampered, or wrong key)", e);
+            throw new IllegalStateException("Secret at " + place + " could not be decrypted"
+                    + " (tampered, copied from another place, or wrong key)", e);
         }
     }
 
+    /** Whether a value is bound to its place and sealed with the current key: nothing to re-seal. */
     public boolean isSealedWithCurrentKey(String sealed) {
-        return sealed.startsWith(FORMAT + ":" + currentKeyId + ":");
+        return sealed.startsWith(currentPrefix());
+    }
+
+    /** How every value sealed now begins; what does not begin so is re-sealed. */
+    public String currentPrefix() {
+        return BOUND + ":" + currentKeyId + ":";
     }
 
     public String currentKeyId() {

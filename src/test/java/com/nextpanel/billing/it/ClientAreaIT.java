@@ -132,14 +132,22 @@ class ClientAreaIT {
         assertThat(service.getString("username")).isEqualTo(username);
         assertThat(service.getString("panel_url")).isEqualTo(PANEL_URL);
         assertThat(service.getString("plan_name")).startsWith("Shop ");
-        SimAccount onPanel = sim.accounts().stream().filter(a -> a.username().equals(username)).findFirst().orElseThrow();
-        assertThat(onPanel.status()).isEqualTo("active");
+        String email = customer.get("/api/store/session").json().getJsonObject("customer").getString("email");
+        // one create, carrying the customer's details and the plan's package
+        assertThat(sim.accounts()).singleElement().satisfies(a -> {
+            assertThat(a.username()).isEqualTo(username);
+            assertThat(a.email()).isEqualTo(email);
+            assertThat(a.fullName()).isEqualTo("Paula Payer");
+            assertThat(a.packageId()).isEqualTo(1L);
+            assertThat(a.status()).isEqualTo("active");
+        });
+        assertThat(sim.requests("POST", "/api/v1/billing/accounts")).isEqualTo(1);
+        SimAccount onPanel = sim.accounts().get(0);
         assertThat(customer.get("/api/store/invoices/" + invoice).json().getString("status")).isEqualTo("paid");
         JsonObject payment = customer.get("/api/store/payments").json().getJsonArray("items").getJsonObject(0);
         assertThat(payment.getString("amount")).isEqualTo("9.90");
         assertThat(payment.getJsonNumber("invoice_id").longValue()).isEqualTo(invoice);
         // the welcome email names the customers' address of the panel, not the API's, and the client area
-        String email = customer.get("/api/store/session").json().getJsonObject("customer").getString("email");
         String welcome = Mailbox.bodyOf(MAIL.awaitMails(email, "welcome", 1).get(0));
         assertThat(welcome).contains(PANEL_URL).doesNotContain(sim.baseUrl())
                 .contains(deployment.toString().replaceAll("/$", "") + "/client/");
@@ -182,6 +190,8 @@ class ClientAreaIT {
         StoreVisitor hasty = verifiedCustomer("Hasty Harry");
         String nowName = Fixtures.username();
         long now = activeService(hasty, plan, nowName);
+        long nowOnPanel = panelIdOf(sim, nowName);
+        long laterOnPanel = panelIdOf(sim, laterName);
 
         Api.Reply atEnd = patient.post("/api/store/services/" + later + "/cancellation",
                 Json.createObjectBuilder().add("when", "end_of_period").build());
@@ -197,6 +207,17 @@ class ClientAreaIT {
                 hasty.get("/api/store/services/" + now).json().getString("status")).isEqualTo("terminated"));
         assertThat(sim.accounts()).noneMatch(a -> a.username().equals(nowName)); // removed from the panel
         assertThat(sim.accounts()).anyMatch(a -> a.username().equals(laterName)); // still there until the due date
+        assertThat(sim.account(nowOnPanel).orElseThrow().deleted()).isTrue();
+        assertThat(sim.requests("DELETE", "/api/v1/billing/accounts/" + nowOnPanel)).isEqualTo(1);
+        // cancelling at the end of the period neither deletes nor suspends anything yet
+        assertThat(sim.account(laterOnPanel).orElseThrow())
+                .extracting(SimAccount::status, SimAccount::deleted).containsExactly("active", false);
+        assertThat(sim.requests("POST", "/api/v1/billing/accounts/" + laterOnPanel + "/")
+                + sim.requests("DELETE", "/api/v1/billing/accounts/" + laterOnPanel)).isZero();
+    }
+
+    private static long panelIdOf(NextPanelSimulator sim, String username) {
+        return sim.accounts().stream().filter(a -> a.username().equals(username)).findFirst().orElseThrow().id();
     }
 
     // --- arranging, as an operator and a customer would

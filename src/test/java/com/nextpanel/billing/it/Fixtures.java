@@ -6,6 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.nextpanel.simulator.NextPanelSimulator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -102,6 +108,20 @@ public final class Fixtures {
                 .add("phone", "+1234567890")
                 .add("package_id", 1)
                 .build();
+    }
+
+    /** A GET straight to the panel with the given credentials, as the panel's own API answers it. */
+    public static HttpResponse<String> panelGet(NextPanelSimulator sim, String path, String key, String secret) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
+                .header("X-API-Key", key).header("X-API-Secret", secret).GET().build();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String username() {

@@ -266,6 +266,23 @@ class FleetIT {
         assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
         assertThat(rotated.json().getString("api_key_hint")).isEqualTo("npk_ro…01");
         assertThat(rotated.body()).doesNotContain("nps_rotated_secret");
+
+        // proven on the panel: with the old key revoked there, a provision still lands, so it used the new pair
+        // no timer probe that read the old pair before the rotation may still be on its way
+        Fixtures.probedOnlyOnRefresh(id, sim);
+        sim.revoke(sim.apiKey());
+        Fixtures.onlyActive(api, id);
+        String username = Fixtures.username();
+        Api.Reply provisioned = api.post("/api/v1/nextpanel/provision", Fixtures.provision(username));
+        assertThat(provisioned.status()).as(provisioned.toString()).isEqualTo(200);
+        long panelUserId = provisioned.json().getJsonNumber("nextpanel_user_id").longValue();
+        assertThat(sim.account(panelUserId).orElseThrow().username()).isEqualTo(username);
+        String onPanel = "/api/v1/billing/accounts/" + panelUserId;
+        var withOldKey = Fixtures.panelGet(sim, onPanel, sim.apiKey(), sim.apiSecret());
+        assertThat(withOldKey.statusCode()).isEqualTo(401);
+        assertThat(withOldKey.body()).contains("API key has been revoked");
+        assertThat(Fixtures.panelGet(sim, onPanel, "npk_rotated_000000000001", "nps_rotated_secret").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -412,6 +429,8 @@ class FleetIT {
                     .contains("'" + name + "' is failing its health probes (");
         }
         assertThat(Fixtures.server(api, id).getInt("current_accounts")).isZero();
+        assertThat(sim.requests("POST", "/api/v1/billing/accounts")).isZero();
+        assertThat(sim.accountCount()).isZero();
 
         api.get("/api/v1/nextpanel/servers/status?refresh=true");
 
@@ -420,6 +439,8 @@ class FleetIT {
                 Json.createObjectBuilder(Fixtures.provision(Fixtures.username())).add("server_id", id).build());
         assertThat(placed.status()).as(placed.toString()).isEqualTo(200);
         assertThat(Fixtures.server(api, id).getInt("current_accounts")).isEqualTo(1);
+        assertThat(sim.accounts()).extracting(a -> a.id())
+                .containsExactly(placed.json().getJsonNumber("nextpanel_user_id").longValue());
     }
 
     @Test

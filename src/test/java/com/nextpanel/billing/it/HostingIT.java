@@ -81,6 +81,9 @@ class HostingIT {
         SimAccount onPanel = sim.account(panelUserId).orElseThrow();
         assertThat(onPanel.username()).isEqualTo(username);
         assertThat(onPanel.status()).isEqualTo("active");
+        assertThat(onPanel).extracting(SimAccount::email, SimAccount::fullName, SimAccount::phone, SimAccount::packageId)
+                .containsExactly(username + "@example.com", "John Doe", "+1234567890", 1L);
+        assertThat(sim.requests("POST", "/api/v1/billing/accounts")).isEqualTo(1);
         assertThat(sim.passwordMatches(panelUserId, "SecurePass123!")).isTrue();
         assertThat(provisioned.body()).doesNotContain("SecurePass123!");
         assertThat(server(api, serverId).getInt("current_accounts")).isEqualTo(1);
@@ -96,6 +99,10 @@ class HostingIT {
         Api.Reply unsuspended = api.post("/api/v1/nextpanel/accounts/" + accountId + "/unsuspend", null);
         assertThat(unsuspended.status()).as(unsuspended.toString()).isEqualTo(200);
         assertThat(sim.account(panelUserId).orElseThrow().status()).isEqualTo("active");
+        assertThat(sim.account(panelUserId).orElseThrow().suspensionReason()).isNull();
+        String onPanelPath = "/api/v1/billing/accounts/" + panelUserId;
+        assertThat(sim.requests("POST", onPanelPath + "/suspend")).isEqualTo(1);
+        assertThat(sim.requests("POST", onPanelPath + "/unsuspend")).isEqualTo(1);
 
         Api.Reply stats = api.get("/api/v1/nextpanel/accounts/" + accountId + "/stats");
         assertThat(stats.status()).as(stats.toString()).isEqualTo(200);
@@ -106,6 +113,8 @@ class HostingIT {
         Api.Reply deleted = api.delete("/api/v1/nextpanel/accounts/" + accountId);
         assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
         assertThat(sim.account(panelUserId).orElseThrow().deleted()).isTrue();
+        assertThat(sim.accountCount()).isZero();
+        assertThat(sim.requests("DELETE", onPanelPath)).isEqualTo(1);
         assertThat(account(api, accountId).getString("status")).isEqualTo("terminated");
         assertThat(server(api, serverId).getInt("current_accounts")).isZero();
 
@@ -126,8 +135,12 @@ class HostingIT {
     void suspendTakesTheReasonFromTheQueryOrDefaultsIt() {
         NextPanelSimulator sim = simulator();
         onlyActive(api, registerServer(api, sim, 10));
-        long first = api.post("/api/v1/nextpanel/provision", provision(username())).json().getInt("account_id");
-        long second = api.post("/api/v1/nextpanel/provision", provision(username())).json().getInt("account_id");
+        JsonObject firstCreated = api.post("/api/v1/nextpanel/provision", provision(username())).json();
+        JsonObject secondCreated = api.post("/api/v1/nextpanel/provision", provision(username())).json();
+        long first = firstCreated.getInt("account_id");
+        long second = secondCreated.getInt("account_id");
+        long firstOnPanel = firstCreated.getJsonNumber("nextpanel_user_id").longValue();
+        long secondOnPanel = secondCreated.getJsonNumber("nextpanel_user_id").longValue();
 
         Api.Reply byQuery = api.send("POST", "/api/v1/nextpanel/accounts/" + first + "/suspend?reason=Abuse%20report",
                 null, null);
@@ -140,6 +153,14 @@ class HostingIT {
         assertThat(account(api, second).getString("suspension_reason")).isEqualTo("Suspended by an administrator");
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
         assertThat(again.json().getString("detail")).contains("is suspended and cannot be suspended");
+        // the reason reaches the panel, and the refused second suspend never called it
+        assertThat(sim.account(firstOnPanel).orElseThrow())
+                .extracting(SimAccount::status, SimAccount::suspensionReason)
+                .containsExactly("suspended", "Abuse report");
+        assertThat(sim.account(secondOnPanel).orElseThrow())
+                .extracting(SimAccount::status, SimAccount::suspensionReason)
+                .containsExactly("suspended", "Suspended by an administrator");
+        assertThat(sim.requests("POST", "/api/v1/billing/accounts/" + secondOnPanel + "/suspend")).isEqualTo(1);
     }
 
     @Test
@@ -158,6 +179,8 @@ class HostingIT {
                 .extracting(a -> a.getString("username")).containsExactly(username);
         assertThat(byName.json().getJsonNumber("total").longValue()).isEqualTo(1);
         assertThat(one.json().getString("status")).isEqualTo("active");
+        assertThat(sim.account(one.json().getJsonNumber("nextpanel_user_id").longValue()).orElseThrow())
+                .extracting(SimAccount::username, SimAccount::status).containsExactly(username, "active");
         assertThat(one.json().getJsonNumber("customer_id").longValue()).isEqualTo(123);
         assertThat(one.json().getJsonNumber("order_id").longValue()).isEqualTo(456);
         assertThat(api.get("/api/v1/nextpanel/accounts/99999999").status()).isEqualTo(404);
@@ -194,8 +217,10 @@ class HostingIT {
 
     @Test
     void distributionFollowsFreeCapacity() {
-        long big = registerServer(api, simulator(), 10);
-        long small = registerServer(api, simulator(), 5);
+        NextPanelSimulator bigPanel = simulator();
+        NextPanelSimulator smallPanel = simulator();
+        long big = registerServer(api, bigPanel, 10);
+        long small = registerServer(api, smallPanel, 5);
         onlyActive(api, big, small);
 
         for (int i = 0; i < 6; i++) {
@@ -206,6 +231,8 @@ class HostingIT {
         // 10 free vs 5: the big one until both have 5 free, then the lower utilization (small, 0 %)
         assertThat(server(api, big).getInt("current_accounts")).isEqualTo(5);
         assertThat(server(api, small).getInt("current_accounts")).isEqualTo(1);
+        assertThat(bigPanel.accountCount()).isEqualTo(5);
+        assertThat(smallPanel.accountCount()).isEqualTo(1);
     }
 
     @Test
@@ -224,17 +251,22 @@ class HostingIT {
         assertThat(refused.json().getString("detail")).contains("is full (1/1)").contains("is inactive");
         assertThat(api.get("/api/v1/nextpanel/accounts").json().getJsonNumber("total").longValue()).isEqualTo(accountsBefore);
         assertThat(sim.requests("POST", "/api/v1/billing/accounts")).isEqualTo(createsBefore);
+        assertThat(sim.accountCount()).isEqualTo(1);
     }
 
     @Test
     void aChosenServerIsUsedAndHeldToTheSameRules() {
-        long chosen = registerServer(api, simulator(), 10);
-        long bigger = registerServer(api, simulator(), 50);
-        long inactive = registerServer(api, simulator(), 50);
+        NextPanelSimulator chosenPanel = simulator();
+        NextPanelSimulator biggerPanel = simulator();
+        NextPanelSimulator inactivePanel = simulator();
+        long chosen = registerServer(api, chosenPanel, 10);
+        long bigger = registerServer(api, biggerPanel, 50);
+        long inactive = registerServer(api, inactivePanel, 50);
         onlyActive(api, chosen, bigger);
+        String username = username();
 
         Api.Reply onChosen = api.post("/api/v1/nextpanel/provision",
-                Json.createObjectBuilder(provision(username())).add("server_id", chosen).build());
+                Json.createObjectBuilder(provision(username)).add("server_id", chosen).build());
         Api.Reply onInactive = api.post("/api/v1/nextpanel/provision",
                 Json.createObjectBuilder(provision(username())).add("server_id", inactive).build());
         Api.Reply onUnknown = api.post("/api/v1/nextpanel/provision",
@@ -245,6 +277,88 @@ class HostingIT {
         assertThat(onInactive.status()).as(onInactive.toString()).isEqualTo(503);
         assertThat(onInactive.json().getString("detail")).contains("is inactive");
         assertThat(onUnknown.status()).as(onUnknown.toString()).isEqualTo(422);
+        // the chosen panel holds the account; the bigger one, which load balancing would pick, and the refused one do not
+        assertThat(chosenPanel.accounts()).extracting(SimAccount::username).containsExactly(username);
+        assertThat(biggerPanel.accountCount()).isZero();
+        assertThat(inactivePanel.accountCount()).isZero();
+        assertThat(biggerPanel.requests("POST", "/api/v1/billing/accounts")
+                + inactivePanel.requests("POST", "/api/v1/billing/accounts")).isZero();
+    }
+
+    @Test
+    void aPlansPreferredLocationOrTagPlacesItsAccountsThereEvenWhenAnotherServerHasMoreRoom() {
+        String location = Fixtures.unique("EU-West-");
+        String tag = Fixtures.unique("nvme-");
+        NextPanelSimulator roomy = simulator();
+        NextPanelSimulator located = simulator();
+        NextPanelSimulator tagged = simulator();
+        long roomyId = registerServer(api, roomy, 100);
+        long locatedId = placedServer(located, location, "primary");
+        long taggedId = placedServer(tagged, "US-East", tag);
+        onlyActive(api, roomyId, locatedId, taggedId);
+        String byLocation = username();
+        String byTag = username();
+        String anywhere = username();
+
+        long locationService = paidOrder(plan(location, null, 7), byLocation);
+        long tagService = paidOrder(plan(null, tag, 8), byTag);
+        long anywhereService = paidOrder(plan(null, null, 9), anywhere);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                List.of(locationService, tagService, anywhereService)).allSatisfy(service -> assertThat(
+                        api.get("/api/v1/services/" + service).json().getString("status")).isEqualTo("active")));
+        // the servers with 5 free slots got the plans that asked for them; the one with 100 only the plan without a wish
+        assertThat(located.accounts()).extracting(SimAccount::username, SimAccount::packageId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(byLocation, 7L));
+        assertThat(tagged.accounts()).extracting(SimAccount::username, SimAccount::packageId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(byTag, 8L));
+        assertThat(roomy.accounts()).extracting(SimAccount::username, SimAccount::packageId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(anywhere, 9L));
+        assertThat(serverOf(locationService)).isEqualTo(locatedId);
+        assertThat(serverOf(tagService)).isEqualTo(taggedId);
+        assertThat(serverOf(anywhereService)).isEqualTo(roomyId);
+    }
+
+    /** A server with 5 slots (fewer than {@link #registerServer}'s 100) in {@code location}, tagged {@code tag}. */
+    private long placedServer(NextPanelSimulator sim, String location, String tag) {
+        Api.Reply reply = api.post("/api/v1/nextpanel/servers", Json.createObjectBuilder(
+                Fixtures.guideServer(Fixtures.unique("Placed "), sim)).add("capacity", 5).add("location", location)
+                .add("tags", Json.createArrayBuilder().add(tag)).build());
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().getJsonNumber("server_id").longValue();
+    }
+
+    private long plan(String location, String tag, long packageId) {
+        var body = Json.createObjectBuilder().add("name", Fixtures.unique("Placed plan ")).add("price", "5.00")
+                .add("currency", "USD").add("billing_cycle", "monthly").add("package_id", packageId);
+        if (location != null) {
+            body.add("preferred_location", location);
+        }
+        if (tag != null) {
+            body.add("preferred_tag", tag);
+        }
+        Api.Reply reply = api.post("/api/v1/plans", body.build());
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().getJsonNumber("id").longValue();
+    }
+
+    /** Orders the plan for a new customer and pays it; answers the service. */
+    private long paidOrder(long plan, String username) {
+        Api.Reply customer = api.post("/api/v1/customers", Json.createObjectBuilder()
+                .add("email", username + "@example.com").add("full_name", "Placed Customer").build());
+        assertThat(customer.status()).as(customer.toString()).isEqualTo(201);
+        Api.Reply order = api.post("/api/v1/orders", Json.createObjectBuilder()
+                .add("customer_id", customer.json().getJsonNumber("id").longValue()).add("plan_id", plan)
+                .add("username", username).build());
+        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        Api.Reply paid = api.post("/api/v1/orders/" + order.json().getJsonNumber("id").longValue() + "/pay", null);
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        return order.json().getJsonNumber("service_id").longValue();
+    }
+
+    private long serverOf(long service) {
+        long accountId = api.get("/api/v1/services/" + service).json().getJsonNumber("account_id").longValue();
+        return account(api, accountId).getJsonNumber("server_id").longValue();
     }
 
     @Test
@@ -274,6 +388,7 @@ class HostingIT {
         assertThat(refused).isEqualTo(150);
         assertThat(a.accountCount() + b.accountCount()).isEqualTo(50);
         assertThat(a.accountCount()).isEqualTo(30);
+        assertThat(b.accountCount()).isEqualTo(20);
         assertThat(server(api, first).getInt("current_accounts")).isEqualTo(30);
         assertThat(server(api, second).getInt("current_accounts")).isEqualTo(20);
         // settled in groups by whichever request thread came first, each line still names its own request
@@ -298,6 +413,7 @@ class HostingIT {
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
         assertThat(again.json().getString("detail")).contains("already in use");
         assertThat(sim.requests("POST", "/api/v1/billing/accounts")).isEqualTo(creates);
+        assertThat(sim.accounts()).extracting(SimAccount::username).containsExactly(username);
     }
 
     @Test
@@ -340,6 +456,13 @@ class HostingIT {
         long accountId = reply.json().getJsonNumber("account_id").longValue();
         assertThat(account(api, accountId).getString("status")).isEqualTo("failed");
         assertThat(server(api, serverId).getInt("current_accounts")).isZero();
+        // the panel keeps only the account made behind our back, untouched
+        assertThat(sim.accounts()).singleElement().satisfies(a -> {
+            assertThat(a.username()).isEqualTo(username);
+            assertThat(a.email()).isEqualTo(username + "@elsewhere.example");
+            assertThat(a.status()).isEqualTo("active");
+        });
+        assertThat(sim.requests("POST", "/api/v1/billing/accounts")).isEqualTo(2);
     }
 
     /** FastAPI's 422 echoes the request, password included, as "input": only where and what are kept. */
@@ -360,6 +483,7 @@ class HostingIT {
                 + api.get("/api/v1/nextpanel/accounts/" + accountId).body() + api.get("/api/v1/audit?size=500").body()
                 + api.get("/api/v1/nextpanel/servers/" + serverId).body();
         assertThat(answers).contains("body.plan: Field required").doesNotContain(password);
+        assertThat(sim.accountCount()).isZero();
         for (String column : List.of("panel_job.last_error", "hosting_account.failure_reason", "audit_log.detail",
                 "panel_server.last_error")) {
             String[] tableAndColumn = column.split("\\.");
@@ -419,6 +543,7 @@ class HostingIT {
         assertThat(weak.body()).doesNotContain("alllowercaseletters");
         assertThat(wrongType.status()).as(wrongType.toString()).isEqualTo(400);
         assertThat(sim.requests("POST", "/api/v1/billing/accounts")).isZero();
+        assertThat(sim.accountCount()).isZero();
         assertThat(api.get("/api/v1/nextpanel/accounts").json().getJsonNumber("total").longValue()).isEqualTo(accountsBefore);
     }
 

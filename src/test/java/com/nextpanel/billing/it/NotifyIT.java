@@ -103,7 +103,7 @@ class NotifyIT {
 
         Row waiting = awaitRow(id, r -> r.status().equals("pending") && r.attempts() >= 1);
         assertThat(waiting.lastError()).contains("onnect");
-        assertThat(waiting.bodySealed()).startsWith("v1:").doesNotContain(welcome.password());
+        assertThat(waiting.bodySealed()).startsWith("v2:").doesNotContain(welcome.password());
         assertThat(waiting.body()).isNull();
         // a body without a secret waits as it will be sent
         Row suspensionWaiting = awaitRow(suspensionId, r -> r.status().equals("pending") && r.attempts() >= 1);
@@ -115,7 +115,7 @@ class NotifyIT {
         assertThat(shown.json().getString("status")).isEqualTo("pending");
         assertThat(shown.json().getString("last_error")).isNotBlank();
         assertThat(shown.json().keySet()).doesNotContain("body", "body_sealed");
-        assertThat(shown.body()).doesNotContain(welcome.password()).doesNotContain("v1:");
+        assertThat(shown.body()).doesNotContain(welcome.password()).doesNotContain("v2:");
 
         startMailServer();
         advanceClock(PAST_ANY_BACKOFF);
@@ -146,7 +146,7 @@ class NotifyIT {
 
         assertThat(tooEarly.status()).as(tooEarly.toString()).isEqualTo(409);
         assertThat(failed.attempts()).isEqualTo(MAX_ATTEMPTS);
-        assertThat(failed.bodySealed()).startsWith("v1:");
+        assertThat(failed.bodySealed()).startsWith("v2:");
         // the worker logs once the failure is committed, a moment after the row says so
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(TestEnvironment.payaraLog())
                 .contains("Email " + id + " (welcome) failed for good"));
@@ -194,7 +194,7 @@ class NotifyIT {
         assertThat(suspension.getJsonNumber("account_id").longValue()).isEqualTo(77);
         assertThat(suspension.getString("sent_at")).isNotBlank();
         assertThat(suspension.keySet()).doesNotContain("body", "body_sealed");
-        assertThat(all.body()).doesNotContain(welcome.password()).doesNotContain("v1:");
+        assertThat(all.body()).doesNotContain(welcome.password()).doesNotContain("v2:");
         assertThat(welcomes.json().getJsonArray("items")).hasSize(1);
         assertThat(sent.json().getJsonNumber("total").longValue()).isEqualTo(2);
         assertThat(pending.json().getJsonNumber("total").longValue()).isZero();

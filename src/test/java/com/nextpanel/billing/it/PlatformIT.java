@@ -3,6 +3,7 @@ package com.nextpanel.billing.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nextpanel.billing.security.SealedPlace;
 import com.nextpanel.billing.security.SecretCipher;
 import com.nextpanel.simulator.NextPanelSimulator;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -382,7 +383,7 @@ class PlatformIT {
         String responses = api.get("/api/v1/nextpanel/servers").body() + api.get("/api/v1/nextpanel/servers/" + id).body()
                 + api.get("/api/v1/audit?size=500").body();
         assertThat(responses).doesNotContain(sim.apiSecret()).doesNotContain(sim.apiKey());
-        assertThat(dumpTables()).contains("v1:").doesNotContain(sim.apiSecret()).doesNotContain(sim.apiKey());
+        assertThat(dumpTables()).contains("v2:").doesNotContain(sim.apiSecret()).doesNotContain(sim.apiKey());
         assertThat(TestEnvironment.payaraLog()).isNotEmpty().doesNotContain(sim.apiSecret()).doesNotContain(sim.apiKey())
                 .doesNotContain(TestEnvironment.ADMIN_TOKEN);
     }
@@ -395,8 +396,8 @@ class PlatformIT {
         var current = new SecretCipher(TestEnvironment.SECRET_KEY, List.of());
         try (Connection c = TestEnvironment.connect(); var update = c.prepareStatement(
                 "UPDATE panel_server SET api_key_sealed = ?, api_secret_sealed = ? WHERE id = ?")) {
-            update.setString(1, previous.seal(sim.apiKey())); // as stored before the rotation
-            update.setString(2, previous.seal(sim.apiSecret()));
+            update.setString(1, previous.seal(sim.apiKey(), apiKeyOf(id))); // as stored before the rotation
+            update.setString(2, previous.seal(sim.apiSecret(), apiSecretOf(id)));
             update.setLong(3, id);
             update.executeUpdate();
         }
@@ -411,14 +412,22 @@ class PlatformIT {
         try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement();
                 ResultSet row = s.executeQuery("SELECT api_key_sealed, api_secret_sealed FROM panel_server WHERE id = " + id)) {
             row.next();
-            assertThat(current.open(row.getString(1))).isEqualTo(sim.apiKey());
-            assertThat(current.open(row.getString(2))).isEqualTo(sim.apiSecret());
+            assertThat(current.open(row.getString(1), apiKeyOf(id))).isEqualTo(sim.apiKey());
+            assertThat(current.open(row.getString(2), apiSecretOf(id))).isEqualTo(sim.apiSecret());
         }
         // and the panel still accepts what we now read back: a provision on that server goes through
         Api.Reply provisioned = api.post("/api/v1/nextpanel/provision",
                 Json.createObjectBuilder(Fixtures.provision(Fixtures.username())).add("server_id", id).build());
         assertThat(provisioned.status()).as(provisioned.toString()).isEqualTo(200);
         assertThat(api.post("/api/v1/nextpanel/servers/reseal-secrets", null).json().getInt("resealed_servers")).isZero();
+    }
+
+    private static SealedPlace apiKeyOf(long serverId) {
+        return new SealedPlace("panel_server", "api_key_sealed", serverId);
+    }
+
+    private static SealedPlace apiSecretOf(long serverId) {
+        return new SealedPlace("panel_server", "api_secret_sealed", serverId);
     }
 
     private static String dumpTables() throws SQLException {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.nextpanel.simulator.NextPanelSimulator;
+import com.nextpanel.simulator.SimAccount;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
@@ -143,6 +144,9 @@ class SeveralNodesIT {
         assertThat(refused).isEqualTo(150);
         // on the panels: 50 accounts, each created by one call, none beyond a server's capacity
         assertThat(fleet).allSatisfy(p -> assertThat(p.accountCount()).isEqualTo(2));
+        List<SimAccount> onPanels = fleet.stream().flatMap(p -> p.accounts().stream()).toList();
+        assertThat(onPanels).extracting(SimAccount::status).containsOnly("active");
+        assertThat(onPanels).extracting(SimAccount::username).doesNotHaveDuplicates();
         assertThat(fleet.stream().mapToLong(p -> p.requests("POST", "/api/v1/billing/accounts")).sum()).isEqualTo(50);
         // on our side, as either node answers
         for (Api node : List.of(a, b)) {
@@ -217,7 +221,9 @@ class SeveralNodesIT {
                     .longValue()).as("SUSPEND jobs of account %d", accountId).isEqualTo(1);
             assertThat(billingPanel.requests("POST", "/api/v1/billing/accounts/" + panelUser + "/suspend"))
                     .as("suspend calls for panel user %d", panelUser).isEqualTo(1);
-            assertThat(billingPanel.account(panelUser).orElseThrow().status()).isEqualTo("suspended");
+            assertThat(billingPanel.account(panelUser).orElseThrow())
+                    .extracting(SimAccount::status, SimAccount::suspensionReason, SimAccount::deleted)
+                    .containsExactly("suspended", "Payment overdue", false);
             assertThat(b.get("/api/v1/invoices?service_id=" + service).json().getJsonNumber("total")
                     .longValue()).isEqualTo(2); // the first and one renewal
         });

@@ -190,6 +190,8 @@ class StoreIT {
         store.fill("username", username);
         browser.driver().findElement(By.id("gateway-card")).click();
         browser.driver().findElement(By.id("place-order")).click();
+        browser.waitUntil(d -> !d.getCurrentUrl().startsWith(deployment + "store/")); // on the payment page
+        assertThat(panel.requests("POST", "/api/v1/billing/accounts")).as("nothing on the panel before paying").isZero();
 
         store.payOnTheFakeStripePage("4242424242424242");
         browser.waitUntil(d -> d.getCurrentUrl().contains("client/invoice.html?id="));
@@ -201,9 +203,14 @@ class StoreIT {
                 By.cssSelector("tr[data-username='" + username + "'] [data-test='panel-link']"));
         assertThat(panelLink.getAttribute("href")).startsWith(panel.baseUrl());
         // the account is on the panel, and the password the welcome email gave signs in there
-        SimAccount onPanel = panel.accounts().stream().filter(a -> a.username().equals(username)).findFirst()
-                .orElseThrow();
-        assertThat(onPanel.status()).isEqualTo("active");
+        assertThat(panel.accounts()).singleElement().satisfies(a -> {
+            assertThat(a.username()).isEqualTo(username);
+            assertThat(a.email()).isEqualTo(email);
+            assertThat(a.fullName()).isEqualTo(markup); // kept as given, on the panel too
+            assertThat(a.status()).isEqualTo("active");
+        });
+        assertThat(panel.requests("POST", "/api/v1/billing/accounts")).isEqualTo(1);
+        SimAccount onPanel = panel.accounts().get(0);
         Matcher password = Pattern.compile("Password:\\s+(\\S+)")
                 .matcher(Mailbox.bodyOf(MAIL.awaitMails(email, "welcome", 1).get(0)));
         assertThat(password.find()).isTrue();

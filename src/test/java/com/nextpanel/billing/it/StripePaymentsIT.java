@@ -129,6 +129,7 @@ class StripePaymentsIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(declined.body()).contains("declined");
         assertThat(invoice(order.invoice()).getString("status")).isEqualTo("unpaid");
+        assertThat(sim.accounts()).noneMatch(a -> a.username().equals(order.username()));
 
         HttpResponse<String> paid = browser.send(cardForm(session, "4242 4242 4242 4242"),
                 HttpResponse.BodyHandlers.ofString());
@@ -149,7 +150,12 @@ class StripePaymentsIT {
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(api.get("/api/v1/orders/" + order.id()).json().getString("status")).isEqualTo("active"));
         assertThat(sim.accounts()).filteredOn(a -> a.username().equals(order.username()))
-                .singleElement().satisfies(a -> assertThat(a.status()).isEqualTo("active"));
+                .singleElement().satisfies(a -> {
+                    assertThat(a.status()).isEqualTo("active");
+                    assertThat(a.email()).isEqualTo(order.email());
+                    assertThat(a.fullName()).isEqualTo("Grace Hopper");
+                    assertThat(a.packageId()).isEqualTo(1L);
+                });
         assertThat(body(MAIL.awaitMail(order.email(), "is ready"))).contains(order.username());
         assertThat(body(MAIL.awaitMail(order.email(), "Payment received"))).contains("12.50 USD")
                 .contains("/client/invoice.html?id=" + order.invoice());
@@ -199,6 +205,12 @@ class StripePaymentsIT {
         assertThat(invoice(order.invoice()).getJsonArray("payments")).hasSize(1);
         Api.Reply paidAlready = customer.post(start, null);
         assertThat(paidAlready.status()).as(paidAlready.toString()).isEqualTo(409);
+        // the paid order's account is opened on the panel; the other customer's unpaid one is not
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(sim.accounts())
+                .filteredOn(a -> a.username().equals(order.username())).singleElement()
+                .satisfies(a -> assertThat(a.email()).isEqualTo(email)));
+        awaitNoOpenJobs();
+        assertThat(sim.accounts()).noneMatch(a -> a.username().equals(another.username()));
     }
 
     @Test
@@ -242,6 +254,10 @@ class StripePaymentsIT {
         assertThat(invoice(second.invoice()).getJsonArray("payments")).isEmpty();
         assertThat(api.get("/api/v1/audit?target_type=invoice&target_id=" + second.invoice()).body())
                 .contains("nothing was paid");
+        // only the event applied opened an account on the panel
+        awaitNoOpenJobs();
+        assertThat(sim.accounts()).filteredOn(a -> a.username().equals(order.username())).hasSize(1);
+        assertThat(sim.accounts()).noneMatch(a -> a.username().equals(second.username()));
     }
 
     @Test
@@ -296,6 +312,10 @@ class StripePaymentsIT {
         assertThat(invoice.getJsonArray("payments").getValuesAs(JsonObject.class))
                 .extracting(p -> new BigDecimal(p.get("amount").toString().replace("\"", "")))
                 .containsExactly(new BigDecimal("4.00"), new BigDecimal("5.99"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(sim.accounts())
+                .filteredOn(a -> a.username().equals(order.username())).singleElement()
+                .satisfies(a -> assertThat(a.status()).isEqualTo("active")));
+        assertThat(sim.accounts()).noneMatch(a -> a.username().equals(other.username()));
     }
 
     @Test
@@ -317,6 +337,10 @@ class StripePaymentsIT {
                         && a.getJsonNumber("target_id").longValue() == order.service())
                 .singleElement().satisfies(a -> assertThat(a.getString("message"))
                         .contains(order.username()).contains("payment is kept"));
+        // the panel holds only the operator's account under that name, not a second one for the order
+        awaitNoOpenJobs();
+        assertThat(sim.accounts()).filteredOn(a -> a.username().equals(order.username())).singleElement()
+                .satisfies(a -> assertThat(a.email()).isEqualTo(order.username() + "@example.com"));
     }
 
     private void awaitNoOpenJobs() {

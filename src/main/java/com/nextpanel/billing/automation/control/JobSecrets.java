@@ -14,6 +14,9 @@ import jakarta.transaction.Transactional;
 @Transactional
 public class JobSecrets implements SealedSecrets {
 
+    /** Where a provisioning job keeps the customer's password until the account is created. */
+    public static final SealedColumn PASSWORDS = new SealedColumn("panel_job", "secret_sealed");
+
     @PersistenceContext
     EntityManager em;
 
@@ -27,6 +30,6 @@ public class JobSecrets implements SealedSecrets {
 
     @Override
     public int resealAll() {
-        return SealedColumn.reseal(em, cipher, "panel_job", "secret_sealed");
+        return PASSWORDS.reseal(em, cipher);
     }
 }

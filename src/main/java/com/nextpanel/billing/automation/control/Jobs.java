@@ -2,11 +2,13 @@ package com.nextpanel.billing.automation.control;
 
 import com.nextpanel.billing.automation.entity.Job;
 import com.nextpanel.billing.hosting.entity.SuspensionCause;
+import com.nextpanel.billing.platform.EntityIds;
 import com.nextpanel.billing.platform.NodeName;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.Problem;
 import com.nextpanel.billing.platform.RequestIds;
+import com.nextpanel.billing.security.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,11 +42,17 @@ public class Jobs {
     AutomationConfig config;
 
     @Inject
+    SecretCipher cipher;
+
+    @Inject
+    EntityIds ids;
+
+    @Inject
     Clock clock;
 
-    /** A job for the background worker. */
-    public Job enqueue(Job.Kind kind, long accountId, String reason, String secretSealed, String requestedBy) {
-        Job job = new Job(kind, accountId, reason, secretSealed, config.maxAttempts(), requestedBy, clock.instant());
+    /** A job for the background worker; {@code password} (a create's, else null) is kept sealed to its row. */
+    public Job enqueue(Job.Kind kind, long accountId, String reason, String password, String requestedBy) {
+        Job job = newJob(kind, accountId, reason, password, requestedBy, clock.instant());
         em.persist(job);
         return job;
     }
@@ -80,19 +88,32 @@ public class Jobs {
     }
 
     /** A job the caller runs at once ({@link JobRunner#run(Job)}); it is claimed in the same transaction. */
-    public Job enqueueClaimed(Job.Kind kind, long accountId, String reason, String secretSealed, String requestedBy) {
-        Job job = newClaimed(kind, accountId, reason, secretSealed, requestedBy);
+    public Job enqueueClaimed(Job.Kind kind, long accountId, String reason, String password, String requestedBy) {
+        Job job = newClaimed(kind, accountId, reason, password, requestedBy);
         em.persist(job); // its id is known at once (ids in blocks); the row goes with the transaction's others
         return job;
     }
 
-    /** A new job, claimed by this node for the caller to run at once, for the caller to write. */
+    /** A new job, its id taken, claimed by this node for the caller to run at once, for the caller to write. */
     @Transactional(Transactional.TxType.SUPPORTS) // writes nothing
-    public Job newClaimed(Job.Kind kind, long accountId, String reason, String secretSealed, String requestedBy) {
+    public Job newClaimed(Job.Kind kind, long accountId, String reason, String password, String requestedBy) {
         Instant now = clock.instant();
-        Job job = new Job(kind, accountId, reason, secretSealed, config.maxAttempts(), requestedBy, now);
+        Job job = newJob(kind, accountId, reason, password, requestedBy, now);
         job.claimAtCreation(NodeName.ID, now.plus(config.lease()));
         return job;
+    }
+
+    /** The id is taken ahead of the insert, so the password can be sealed to the job's row. */
+    private Job newJob(Job.Kind kind, long accountId, String reason, String password, String requestedBy,
+            Instant now) {
+        long id = ids.next(Job.class);
+        String sealed = password == null ? null : cipher.seal(password, JobSecrets.PASSWORDS.at(id));
+        return new Job(id, kind, accountId, reason, sealed, config.maxAttempts(), requestedBy, now);
+    }
+
+    /** The password a create job carries, opened for its one use: the panel call. */
+    public String passwordOf(Job job) {
+        return cipher.open(job.secretSealed(), JobSecrets.PASSWORDS.at(job.id()));
     }
 
     public Job get(long id) {
@@ -229,7 +250,8 @@ public class Jobs {
     public record Settling(long jobId, JobOutcome outcome, Consumer<Job> andThen, RequestIds.Carried carried) {
     }
 
-    private void record(Job job, JobOutcome outcome) {
+    // package-private: its unit test records outcomes without a database
+    void record(Job job, JobOutcome outcome) {
         job.requireClaimedBy(NodeName.ID); // before the outcome's local change: nothing of a lost claim is kept
         Instant now = clock.instant();
         if (outcome.localChange() != null) {

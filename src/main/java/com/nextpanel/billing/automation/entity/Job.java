@@ -100,8 +100,10 @@ public class Job {
     protected Job() {
     }
 
-    public Job(Kind kind, long accountId, String reason, String secretSealed, int maxAttempts, String requestedBy,
-            Instant now) {
+    /** A new job, its id taken ahead of the insert (its secret is sealed to that row). */
+    public Job(long id, Kind kind, long accountId, String reason, String secretSealed, int maxAttempts,
+            String requestedBy, Instant now) {
+        this.id = id;
         this.kind = kind;
         this.accountId = accountId;
         this.reason = reason;
@@ -128,18 +130,10 @@ public class Job {
      * worker cannot take it from under the request, and it does take it if this node dies.
      */
     public void claimAtCreation(String node, Instant until) {
-        if (id != null || status != Status.PENDING) {
+        if (attempts != 0 || status != Status.PENDING) {
             throw new IllegalStateException("Only a new job can be claimed at creation");
         }
         firstAttemptClaimed(node, until);
-    }
-
-    /** The id of the row that SQL wrote for this new job instead of persist; see HostingAccount#identify. */
-    public void identify(long rowId) {
-        if (id != null) {
-            throw new IllegalStateException("Job " + id + " already has its id");
-        }
-        id = rowId;
     }
 
     /** An attempt failed in a way that may pass: try again at {@code at}, or give up if the budget is spent. */

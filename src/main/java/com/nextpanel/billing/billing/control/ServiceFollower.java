@@ -8,7 +8,6 @@ import com.nextpanel.billing.hosting.control.Accounts;
 import com.nextpanel.billing.hosting.control.AccountsLocked;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.notify.control.Emails;
-import com.nextpanel.billing.security.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -47,9 +46,6 @@ public class ServiceFollower {
     Emails emails;
 
     @Inject
-    SecretCipher cipher;
-
-    @Inject
     Clock clock;
 
     /** Many accounts are about to change together: lock their services and read their customers once. */
@@ -73,7 +69,7 @@ public class ServiceFollower {
                 services.order(service.orderId()).activate(now);
                 String panelUrl = fleet.find(account.serverId()).map(s -> s.customerPanelUrl()).orElse("");
                 emails.welcome(customer.email(), customer.fullName(), account.username(),
-                        cipher.open(changed.sealedPassword()), panelUrl, plans.get(service.planId()).name(), accountId,
+                        changed.password(), panelUrl, plans.get(service.planId()).name(), accountId,
                         service.id());
             }
             case FAILED -> {

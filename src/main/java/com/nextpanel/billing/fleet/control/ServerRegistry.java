@@ -6,6 +6,7 @@ import com.nextpanel.billing.fleet.entity.PanelServer;
 import com.nextpanel.billing.fleet.entity.ServerDetails;
 import com.nextpanel.billing.panel.PanelClients;
 import com.nextpanel.billing.panel.PanelCredentials;
+import com.nextpanel.billing.platform.EntityIds;
 import com.nextpanel.billing.platform.Problem;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,6 +63,9 @@ public class ServerRegistry {
     @Inject
     Clock clock;
 
+    @Inject
+    EntityIds ids;
+
     @PersistenceContext
     EntityManager em;
 
@@ -70,7 +74,9 @@ public class ServerRegistry {
             fleet.refuseTakenName(details.name(), null);
             ConnectionTest.Result test = connectionTest.run(details.baseUrl(), panelCredentials);
             refuseFailed(test);
-            var server = new PanelServer(details, credentials.seal(panelCredentials), test.latencyMs(), clock.instant());
+            long id = ids.next(PanelServer.class);
+            var server = new PanelServer(id, details, credentials.seal(panelCredentials, id), test.latencyMs(),
+                    clock.instant());
             fleet.add(server);
             audit.success("server.register", TARGET, server.id(),
                     "name=" + server.name() + ", url=" + server.baseUrl() + ", capacity=" + server.capacity()
@@ -139,7 +145,7 @@ public class ServerRegistry {
     }
 
     private PanelServer saveCredentials(long id, PanelCredentials replacement, String baseUrl) {
-        return fleet.replaceCredentials(id, credentials.seal(replacement), baseUrl, clock.instant());
+        return fleet.replaceCredentials(id, credentials.seal(replacement, id), baseUrl, clock.instant());
     }
 
     /**

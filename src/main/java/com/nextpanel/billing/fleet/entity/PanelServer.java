@@ -9,6 +9,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -31,7 +32,8 @@ import org.eclipse.persistence.annotations.BatchFetchType;
 public class PanelServer {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "panel_server_id_seq", sequenceName = "panel_server_id_seq", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "panel_server_id_seq")
     private Long id;
 
     @Column(nullable = false)
@@ -112,7 +114,9 @@ public class PanelServer {
     }
 
     /** A server whose connection test just passed: it starts online with that test's latency. */
-    public PanelServer(ServerDetails details, SealedCredentials credentials, int latencyMs, Instant now) {
+    /** A new server, its id taken ahead of the insert (its credentials are sealed to that row). */
+    public PanelServer(long id, ServerDetails details, SealedCredentials credentials, int latencyMs, Instant now) {
+        this.id = id;
         apply(details);
         replaceCredentials(credentials, details.baseUrl(), now);
         this.online = true;

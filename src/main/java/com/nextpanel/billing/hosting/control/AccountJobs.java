@@ -14,7 +14,6 @@ import com.nextpanel.billing.panel.PanelException;
 import com.nextpanel.billing.panel.PanelProblems;
 import com.nextpanel.billing.platform.JsonValues;
 import com.nextpanel.billing.platform.Problem;
-import com.nextpanel.billing.security.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -42,9 +41,6 @@ public class AccountJobs implements JobHandler {
 
     @Inject
     Jobs jobs;
-
-    @Inject
-    SecretCipher cipher;
 
     @Inject
     CapacityAlerts capacityAlerts;
@@ -145,7 +141,7 @@ public class AccountJobs implements JobHandler {
                         + " retry this job, or create the account again under a new name");
             }
             return JobOutcome.done("created " + account.username() + " as panel user " + panelUserId + where,
-                    () -> accounts.activate(accountId, panelUserId, job.secretSealed()));
+                    () -> accounts.activate(accountId, panelUserId, password));
         } catch (PanelException e) {
             if (e.kind() == PanelException.Kind.TIMEOUT || e.kind() == PanelException.Kind.PANEL_ERROR) {
                 jobs.markOutcomeUnknown(job.id()); // the panel may have created it before the answer was lost
@@ -247,7 +243,7 @@ public class AccountJobs implements JobHandler {
         JsonObjectBuilder body = JsonValues.object()
                 .add("username", account.username())
                 .add("email", account.email())
-                .add("password", cipher.open(job.secretSealed()))
+                .add("password", jobs.passwordOf(job))
                 .add("is_admin", false)
                 .add("billing_id", String.valueOf(account.id()))
                 .add("metadata", metadata);

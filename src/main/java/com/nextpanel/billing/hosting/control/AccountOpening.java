@@ -10,7 +10,6 @@ import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.platform.EntityIds;
 import com.nextpanel.billing.platform.Problem;
 import com.nextpanel.billing.platform.StandaloneStatements;
-import com.nextpanel.billing.security.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,9 +32,6 @@ public class AccountOpening {
 
     @Inject
     Jobs jobs;
-
-    @Inject
-    SecretCipher cipher;
 
     @Inject
     AuditLog audit;
@@ -76,9 +72,7 @@ public class AccountOpening {
         AccountHolder holder = request.holder();
         HostingAccount account = newAccount(request);
         account.identify(ids.next(HostingAccount.class));
-        Job job = jobs.newClaimed(Job.Kind.PROVISION, account.id(), null, cipher.seal(request.password()),
-                audit.actor());
-        job.identify(ids.next(Job.class));
+        Job job = jobs.newClaimed(Job.Kind.PROVISION, account.id(), null, request.password(), audit.actor());
         ReservedSlot slot;
         try {
             slot = selector.reserveAlone(request.serverId(), account.preferredLocation(), account.preferredTag(),
@@ -130,6 +124,6 @@ public class AccountOpening {
     }
 
     private Job queue(HostingAccount account, NewAccount request) {
-        return jobs.enqueue(Job.Kind.PROVISION, account.id(), null, cipher.seal(request.password()), audit.actor());
+        return jobs.enqueue(Job.Kind.PROVISION, account.id(), null, request.password(), audit.actor());
     }
 }

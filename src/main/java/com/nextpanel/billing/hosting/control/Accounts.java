@@ -136,9 +136,10 @@ public class Accounts {
                 .getResultStream().findFirst();
     }
 
-    public void activate(long id, long panelUserId, String sealedPassword) {
+    /** Created on its panel with {@code password}, which goes on to the welcome email only. */
+    public void activate(long id, long panelUserId, String password) {
         lock(id).activate(panelUserId, clock.instant());
-        changes.fire(new AccountChanged(id, Change.ACTIVATED, null, sealedPassword));
+        changes.fire(new AccountChanged(id, Change.ACTIVATED, null, password));
     }
 
     /** Creation refused for good: the account fails and its slot goes back to the server. */

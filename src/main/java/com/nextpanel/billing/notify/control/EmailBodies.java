@@ -14,6 +14,9 @@ import jakarta.transaction.Transactional;
 @Transactional
 public class EmailBodies implements SealedSecrets {
 
+    /** Where an email that carries a secret keeps its body until it is sent. */
+    public static final SealedColumn BODIES = new SealedColumn("email_outbox", "body_sealed");
+
     @PersistenceContext
     EntityManager em;
 
@@ -27,6 +30,6 @@ public class EmailBodies implements SealedSecrets {
 
     @Override
     public int resealAll() {
-        return SealedColumn.reseal(em, cipher, "email_outbox", "body_sealed");
+        return BODIES.reseal(em, cipher);
     }
 }

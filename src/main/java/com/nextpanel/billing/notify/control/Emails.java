@@ -2,7 +2,6 @@ package com.nextpanel.billing.notify.control;
 
 import com.nextpanel.billing.platform.Problem;
 import com.nextpanel.billing.platform.PublicAddress;
-import com.nextpanel.billing.security.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.AddressException;
@@ -27,15 +26,12 @@ public class Emails {
     Outbox outbox;
 
     @Inject
-    SecretCipher cipher;
-
-    @Inject
     PublicAddress publicAddress;
 
     /** Queues any email; the template methods below are the usual way in. */
     public long queue(EmailMessage message) {
         requireAddress(message.recipient());
-        return outbox.add(message, cipher::seal).id();
+        return outbox.add(message).id();
     }
 
     /** The new account's sign-in details (panel URL, username, password). */

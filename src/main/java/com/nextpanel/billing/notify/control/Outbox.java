@@ -1,10 +1,13 @@
 package com.nextpanel.billing.notify.control;
 
 import com.nextpanel.billing.notify.entity.Email;
+import com.nextpanel.billing.platform.EntityIds;
 import com.nextpanel.billing.platform.NodeName;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.security.SealedPlace;
+import com.nextpanel.billing.security.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,7 +20,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * The email_outbox table. Claims are single SQL statements (FOR UPDATE SKIP LOCKED), so that any
@@ -34,16 +36,25 @@ public class Outbox {
     NotifyConfig config;
 
     @Inject
+    SecretCipher cipher;
+
+    @Inject
+    EntityIds ids;
+
+    @Inject
     Clock clock;
 
     /**
-     * Queues an email, its body sealed with {@code seal} if it carries a secret; joins the caller's
-     * transaction. Its id is known at once (ids come in blocks), and the row is written with the
-     * transaction's others.
+     * Queues an email, its body sealed to its row if it carries a secret; joins the caller's
+     * transaction. Its id is taken first (ids come in blocks), for the seal; the row is written
+     * with the transaction's others.
      */
-    public Email add(EmailMessage message, UnaryOperator<String> seal) {
-        Email email = new Email(message.template(), message.recipient(), message.subject(), message.body(), seal,
-                message.accountId(), message.serviceId(), message.invoiceId(), clock.instant());
+    public Email add(EmailMessage message) {
+        long id = ids.next(Email.class);
+        SealedPlace place = EmailBodies.BODIES.at(id);
+        Email email = new Email(id, message.template(), message.recipient(), message.subject(), message.body(),
+                body -> cipher.seal(body, place), message.accountId(), message.serviceId(), message.invoiceId(),
+                clock.instant());
         em.persist(email);
         return email;
     }

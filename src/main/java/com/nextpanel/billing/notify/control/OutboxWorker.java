@@ -83,7 +83,7 @@ public class OutboxWorker {
             return false;
         }
         try {
-            mailer.send(email, email.body(cipher::open));
+            mailer.send(email, email.body(sealed -> cipher.open(sealed, EmailBodies.BODIES.at(email.id()))));
         } catch (MessagingException | RuntimeException e) {
             recordFailure(email, describe(e));
             return true;

@@ -136,9 +136,13 @@ public class Email {
     protected Email() {
     }
 
-    /** A new email; {@code seal} seals its body if the template says it carries a secret. */
-    public Email(Template template, String recipient, String subject, String body, UnaryOperator<String> seal,
-            Long accountId, Long serviceId, Long invoiceId, Instant now) {
+    /**
+     * A new email, its id taken ahead of the insert; {@code seal} seals its body (to this row) if
+     * the template says it carries a secret.
+     */
+    public Email(long id, Template template, String recipient, String subject, String body,
+            UnaryOperator<String> seal, Long accountId, Long serviceId, Long invoiceId, Instant now) {
+        this.id = id;
         this.template = template;
         this.recipient = recipient;
         this.subject = subject;
