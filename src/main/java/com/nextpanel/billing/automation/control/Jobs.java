@@ -1,6 +1,7 @@
 package com.nextpanel.billing.automation.control;
 
 import com.nextpanel.billing.automation.entity.Job;
+import com.nextpanel.billing.hosting.entity.SuspensionCause;
 import com.nextpanel.billing.platform.EntityIds;
 import com.nextpanel.billing.platform.NodeName;
 import com.nextpanel.billing.platform.OptionalFilters;
@@ -57,15 +58,18 @@ public class Jobs {
      * Queues one job per account that {@code accountIds} selects (SQL selecting a column
      * account_id, with positional parameters ?1..?n given in {@code params}), in one statement: a
      * sweep over thousands of services must not cost a round trip each. Accounts with an open job
-     * are skipped (the one-open-job index). Answers how many were queued.
+     * are skipped (the one-open-job index). {@code cause}: a suspension's, null for other kinds.
+     * Answers how many were queued.
      */
-    public int enqueueEach(Job.Kind kind, String reason, String requestedBy, String accountIds, Object... params) {
+    public int enqueueEach(Job.Kind kind, String reason, SuspensionCause cause, String requestedBy, String accountIds,
+            Object... params) {
         Instant now = clock.instant();
         int n = params.length;
         var insert = em.createNativeQuery("INSERT INTO panel_job (kind, account_id, status, attempts, max_attempts,"
-                + " next_attempt_at, reason, requested_by, created_at, updated_at)"
+                + " next_attempt_at, reason, requested_by, created_at, updated_at, suspension_cause)"
                 + " SELECT ?" + (n + 1) + ", selected.account_id, 'pending', 0, ?" + (n + 2) + ", ?" + (n + 3)
-                + ", ?" + (n + 4) + ", ?" + (n + 5) + ", ?" + (n + 3) + ", ?" + (n + 3)
+                + ", ?" + (n + 4) + ", ?" + (n + 5) + ", ?" + (n + 3) + ", ?" + (n + 3) + ", CAST(?" + (n + 6)
+                + " AS varchar)"
                 + " FROM (" + accountIds + ") selected"
                 + " ON CONFLICT (account_id) WHERE status IN ('pending', 'in_progress') DO NOTHING");
         for (int i = 0; i < n; i++) {
@@ -76,6 +80,7 @@ public class Jobs {
                 .setParameter(n + 3, at(now))
                 .setParameter(n + 4, reason)
                 .setParameter(n + 5, requestedBy)
+                .setParameter(n + 6, cause == null ? null : cause.label())
                 .executeUpdate();
     }
 

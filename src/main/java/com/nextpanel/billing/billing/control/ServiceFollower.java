@@ -22,7 +22,7 @@ import java.time.Instant;
 @ApplicationScoped
 public class ServiceFollower {
 
-    /** The reason the automation run suspends with; only such suspensions are lifted by a payment. */
+    /** The text the automation run suspends with; its cause, not this text, lets a payment lift it. */
     public static final String OVERDUE = "Payment overdue";
 
     @Inject
@@ -69,7 +69,7 @@ public class ServiceFollower {
                 services.order(service.orderId()).fail(now);
             }
             case SUSPENDED -> {
-                service.suspended(OVERDUE.equals(changed.reason()), now);
+                service.suspended(account.suspensionCause(), now);
                 emails.suspension(customer.email(), customer.fullName(), account.username(), changed.reason(),
                         accountId, service.id());
             }

@@ -84,10 +84,10 @@ public class Services {
             + " WHERE s.status = 'active' AND a.status = 'active' AND EXISTS (SELECT 1 FROM invoice i"
             + " WHERE i.service_id = s.id AND i.status = 'overdue' AND i.due_date <= ?1)";
 
-    /** Services suspended for non-payment with nothing overdue any more. */
+    /** Services whose account is suspended for non-payment (the cause, not the text) with nothing overdue any more. */
     static final String DUE_FOR_UNSUSPENSION = "SELECT s.account_id FROM service s"
             + " JOIN hosting_account a ON a.id = s.account_id"
-            + " WHERE s.status = 'suspended' AND s.suspended_for_nonpayment AND a.status = 'suspended'"
+            + " WHERE s.status = 'suspended' AND a.status = 'suspended' AND a.suspension_cause = 'non_payment'"
             + " AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.service_id = s.id AND i.status = 'overdue')";
 
     /**

@@ -9,6 +9,7 @@ import com.nextpanel.billing.fleet.control.PanelAccess;
 import com.nextpanel.billing.fleet.control.ServerSelector;
 import com.nextpanel.billing.hosting.entity.AccountStatus;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
+import com.nextpanel.billing.hosting.entity.SuspensionCause;
 import com.nextpanel.billing.panel.PanelException;
 import com.nextpanel.billing.panel.PanelProblems;
 import com.nextpanel.billing.platform.JsonValues;
@@ -151,9 +152,11 @@ public class AccountJobs implements JobHandler {
         }
         long id = account.id();
         String reason = job.reason();
+        SuspensionCause cause = job.suspensionCause();
         try {
             panels.repeatable(account.serverId(), panel -> panel.suspend(account.panelUserId(), reason));
-            return JobOutcome.done("suspended: " + reason + where, () -> accounts.suspend(id, reason));
+            return JobOutcome.done("suspended (" + cause.label() + "): " + reason + where,
+                    () -> accounts.suspend(id, cause, reason));
         } catch (PanelException e) {
             return otherwise(e, where);
         }

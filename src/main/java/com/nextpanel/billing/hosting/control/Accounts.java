@@ -4,6 +4,7 @@ import com.nextpanel.billing.automation.entity.Job;
 import com.nextpanel.billing.fleet.control.ServerSelector;
 import com.nextpanel.billing.hosting.entity.AccountStatus;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
+import com.nextpanel.billing.hosting.entity.SuspensionCause;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.Problem;
@@ -123,8 +124,8 @@ public class Accounts {
         changes.fire(new AccountChanged(id, Change.FAILED, reason, null));
     }
 
-    public void suspend(long id, String reason) {
-        lock(id).suspend(reason, clock.instant());
+    public void suspend(long id, SuspensionCause cause, String reason) {
+        lock(id).suspend(cause, reason, clock.instant());
         changes.fire(new AccountChanged(id, Change.SUSPENDED, reason, null));
     }
 

@@ -12,6 +12,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A hosting account and its life on a panel. The transitions live here and refuse what the
@@ -69,6 +70,10 @@ public class HostingAccount {
 
     @Column(name = "suspension_reason")
     private String suspensionReason;
+
+    @Convert(converter = SuspensionCauseColumn.class)
+    @Column(name = "suspension_cause")
+    private SuspensionCause suspensionCause;
 
     @Column(name = "terminated_at")
     private Instant terminatedAt;
@@ -150,12 +155,20 @@ public class HostingAccount {
         require(status == AccountStatus.ACTIVE, "be suspended");
     }
 
-    public void suspend(String reason, Instant now) {
+    /** {@code reason} is the text the panel and the customer read; {@code cause} decides what lifts it. */
+    public void suspend(SuspensionCause cause, String reason, Instant now) {
+        Objects.requireNonNull(cause, "a suspension needs its cause");
         requireSuspendable();
         status = AccountStatus.SUSPENDED;
         suspendedAt = now;
         suspensionReason = reason;
+        suspensionCause = cause;
         updatedAt = now;
+    }
+
+    /** Suspended for non-payment: a payment that leaves nothing overdue lifts it; an operator's suspension stays. */
+    public boolean liftedByPayment() {
+        return status == AccountStatus.SUSPENDED && suspensionCause != null && suspensionCause.liftedByPayment();
     }
 
     public void requireUnsuspendable() {
@@ -167,6 +180,7 @@ public class HostingAccount {
         status = AccountStatus.ACTIVE;
         suspendedAt = null;
         suspensionReason = null;
+        suspensionCause = null;
         updatedAt = now;
     }
 
@@ -253,6 +267,11 @@ public class HostingAccount {
 
     public String suspensionReason() {
         return suspensionReason;
+    }
+
+    /** Why the account is (or, once terminated, was last) suspended; null when it is not. */
+    public SuspensionCause suspensionCause() {
+        return suspensionCause;
     }
 
     public Instant terminatedAt() {
