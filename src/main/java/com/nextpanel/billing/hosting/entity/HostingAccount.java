@@ -116,17 +116,6 @@ public class HostingAccount {
         this.updatedAt = now;
     }
 
-    /**
-     * The id of the row that SQL wrote for this new account instead of persist (an account opened
-     * in one statement with its slot and its job): the object stands for that row, detached.
-     */
-    public void identify(long rowId) {
-        if (id != null) {
-            throw new IllegalStateException("Account " + id + " already has its id");
-        }
-        id = rowId;
-    }
-
     /** The account holds a slot on this server from now on (reserved by ServerSelector). */
     public void placeOn(long server, Instant now) {
         require(status == AccountStatus.PENDING && serverId == null, "be placed on a server");
