@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The job table. Claims are single SQL statements, so that any number of nodes and threads can
@@ -55,32 +56,27 @@ public class Jobs {
     }
 
     /**
-     * Queues one job per account that {@code accountIds} selects (SQL selecting a column
-     * account_id, with positional parameters ?1..?n given in {@code params}), in one statement: a
-     * sweep over thousands of services must not cost a round trip each. Accounts with an open job
-     * are skipped (the one-open-job index). {@code cause}: a suspension's, null for other kinds.
-     * Answers how many were queued.
+     * Queues one job for each of these accounts, in one statement: a sweep over thousands of
+     * services must not cost a round trip each. Accounts with an open job are skipped (the
+     * one-open-job index). Answers how many were queued.
      */
-    public int enqueueEach(Job.Kind kind, String reason, SuspensionCause cause, String requestedBy, String accountIds,
-            Object... params) {
-        Instant now = clock.instant();
-        int n = params.length;
-        var insert = em.createNativeQuery("INSERT INTO panel_job (kind, account_id, status, attempts, max_attempts,"
-                + " next_attempt_at, reason, requested_by, created_at, updated_at, suspension_cause)"
-                + " SELECT ?" + (n + 1) + ", selected.account_id, 'pending', 0, ?" + (n + 2) + ", ?" + (n + 3)
-                + ", ?" + (n + 4) + ", ?" + (n + 5) + ", ?" + (n + 3) + ", ?" + (n + 3) + ", CAST(?" + (n + 6)
-                + " AS varchar)"
-                + " FROM (" + accountIds + ") selected"
-                + " ON CONFLICT (account_id) WHERE status IN ('pending', 'in_progress') DO NOTHING");
-        for (int i = 0; i < n; i++) {
-            insert.setParameter(i + 1, params[i]);
+    public int enqueueEach(Job.Kind kind, String reason, SuspensionCause cause, String requestedBy,
+            List<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return 0;
         }
-        return insert.setParameter(n + 1, kind.name())
-                .setParameter(n + 2, config.maxAttempts())
-                .setParameter(n + 3, at(now))
-                .setParameter(n + 4, reason)
-                .setParameter(n + 5, requestedBy)
-                .setParameter(n + 6, cause == null ? null : cause.label())
+        return em.createNativeQuery("INSERT INTO panel_job (kind, account_id, status, attempts, max_attempts,"
+                        + " next_attempt_at, reason, requested_by, created_at, updated_at, suspension_cause)"
+                        + " SELECT ?1, account_id, 'pending', 0, ?2, ?3, ?4, ?5, ?3, ?3, CAST(?6 AS varchar)"
+                        + " FROM unnest(CAST(?7 AS bigint[])) AS account_id"
+                        + " ON CONFLICT (account_id) WHERE status IN ('pending', 'in_progress') DO NOTHING")
+                .setParameter(1, kind.name())
+                .setParameter(2, config.maxAttempts())
+                .setParameter(3, at(clock.instant()))
+                .setParameter(4, reason)
+                .setParameter(5, requestedBy)
+                .setParameter(6, cause == null ? null : cause.label())
+                .setParameter(7, accountIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
                 .executeUpdate();
     }
 
