@@ -18,16 +18,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The job table. Claims are single SQL statements, so that any number of nodes and threads can
- * ask for work and each job is run by one of them at a time.
+ * The job table: jobs queued (in the caller's transaction), read, and settled once an attempt
+ * ends. Who works on which job is {@link JobClaims}'s.
  */
 @ApplicationScoped
 @Transactional
@@ -82,17 +80,10 @@ public class Jobs {
 
     /** A job the caller runs at once ({@link JobRunner#run(Job)}); it is claimed in the same transaction. */
     public Job enqueueClaimed(Job.Kind kind, long accountId, String reason, String password, String requestedBy) {
-        Job job = newClaimed(kind, accountId, reason, password, requestedBy);
-        em.persist(job); // its id is known at once (ids in blocks); the row goes with the transaction's others
-        return job;
-    }
-
-    /** A new job, its id taken, claimed by this node for the caller to run at once, for the caller to write. */
-    @Transactional(Transactional.TxType.SUPPORTS) // writes nothing
-    public Job newClaimed(Job.Kind kind, long accountId, String reason, String password, String requestedBy) {
         Instant now = clock.instant();
         Job job = newJob(kind, accountId, reason, password, requestedBy, now);
         job.claimAtCreation(NodeName.ID, now.plus(config.lease()));
+        em.persist(job);
         return job;
     }
 
@@ -123,70 +114,6 @@ public class Jobs {
                 .setParameter("account", accountId)
                 .setParameter("open", List.of(Job.Status.PENDING, Job.Status.IN_PROGRESS))
                 .getResultStream().findFirst();
-    }
-
-    /**
-     * Claims due jobs, then jobs whose claimant died (lease ran out), and answers them as claimed.
-     * A create that was in flight when its worker died may have happened on the panel: it is
-     * marked outcome_unknown. Two statements, each walking its own partial index in order: one
-     * with an OR between them sorted every open job on each claim.
-     */
-    public List<Job> claimDue(int limit) {
-        Instant now = clock.instant();
-        List<Job> claimed = new ArrayList<>(claim(
-                "status = 'pending' AND next_attempt_at <= ?3 ORDER BY next_attempt_at", limit, now));
-        if (claimed.size() < limit) {
-            claimed.addAll(claim("status = 'in_progress' AND claimed_until < ?3 ORDER BY claimed_until",
-                    limit - claimed.size(), now));
-        }
-        claimed.sort(Comparator.comparing(Job::id));
-        return claimed;
-    }
-
-    /** Extends the lease of every job this node holds; answers how many. */
-    public int renewClaims() {
-        Instant now = clock.instant();
-        return em.createNativeQuery("UPDATE panel_job SET claimed_until = ?1 WHERE claimed_by = ?2"
-                        + " AND status = 'in_progress'")
-                .setParameter(1, at(now.plus(config.lease())))
-                .setParameter(2, NodeName.ID)
-                .executeUpdate();
-    }
-
-    /**
-     * Gives back claims this node took but will not run (it is shutting down): the jobs are due
-     * again at once for any node, their attempt not counted, instead of waiting for the lease.
-     */
-    public void unclaim(List<Job> claimed) {
-        if (claimed.isEmpty()) {
-            return;
-        }
-        em.createQuery("UPDATE Job j SET j.status = :pending, j.attempts = j.attempts - 1, j.claimedBy = NULL,"
-                        + " j.claimedUntil = NULL, j.updatedAt = :now WHERE j.id IN :ids AND j.status = :inProgress"
-                        + " AND j.claimedBy = :node AND j.attempts > 0")
-                .setParameter("pending", Job.Status.PENDING)
-                .setParameter("inProgress", Job.Status.IN_PROGRESS)
-                .setParameter("now", clock.instant())
-                .setParameter("ids", claimed.stream().map(Job::id).toList())
-                .setParameter("node", NodeName.ID)
-                .executeUpdate();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Job> claim(String which, int limit, Instant now) {
-        // The pick is a MATERIALIZED CTE: as an IN (subquery) the planner may run it again for
-        // each row it joins, and then claims more than the limit.
-        return em.createNativeQuery("WITH picked AS MATERIALIZED (SELECT id FROM panel_job WHERE " + which
-                        + " LIMIT ?4 FOR UPDATE SKIP LOCKED)"
-                        + " UPDATE panel_job SET status = 'in_progress', attempts = attempts + 1,"
-                        + " claimed_by = ?1, claimed_until = ?2, updated_at = ?3,"
-                        + " outcome_unknown = outcome_unknown OR (status = 'in_progress' AND kind = 'PROVISION')"
-                        + " WHERE id IN (SELECT id FROM picked) RETURNING *", Job.class)
-                .setParameter(1, NodeName.ID)
-                .setParameter(2, at(now.plus(config.lease())))
-                .setParameter(3, at(now))
-                .setParameter(4, limit)
-                .getResultList();
     }
 
     /**
