@@ -5,7 +5,7 @@ import com.nextpanel.billing.platform.EntityIds;
 import com.nextpanel.billing.platform.NodeName;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Page;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import com.nextpanel.billing.platform.RequestIds;
 import com.nextpanel.billing.security.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -112,7 +112,7 @@ public class Jobs {
     }
 
     public Job get(long id) {
-        return find(id).orElseThrow(() -> Problem.notFound("Job", id));
+        return find(id).orElseThrow(() -> Refusal.notFound("Job", id));
     }
 
     public Optional<Job> find(long id) {
@@ -220,7 +220,7 @@ public class Jobs {
         List<Job> settled = new ArrayList<>(attempts.size());
         for (Settling attempt : attempts) {
             Job job = Optional.ofNullable(locked.get(attempt.jobId()))
-                    .orElseThrow(() -> Problem.notFound("Job", attempt.jobId()));
+                    .orElseThrow(() -> Refusal.notFound("Job", attempt.jobId()));
             attempt.carried().run(() -> {
                 record(job, attempt.outcome());
                 attempt.andThen().accept(job);
@@ -272,13 +272,13 @@ public class Jobs {
     public Job retryByOperator(long jobId) {
         Job job = em.find(Job.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job == null) {
-            throw Problem.notFound("Job", jobId);
+            throw Refusal.notFound("Job", jobId);
         }
         try {
             Instant now = clock.instant();
             job.retryByOperator(now, NodeName.ID, now.plus(config.lease()));
         } catch (IllegalStateException e) {
-            throw Problem.conflict(e.getMessage());
+            throw Refusal.conflict(e.getMessage());
         }
         return job;
     }

@@ -12,7 +12,7 @@ import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.panel.PanelException;
 import com.nextpanel.billing.panel.PanelProblems;
 import com.nextpanel.billing.platform.JsonValues;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -114,7 +114,7 @@ public class AccountJobs implements JobHandler {
                 Accounts.OnServer placed = accounts.getOnServer(account.id());
                 account = placed.account();
                 server = placed.serverName();
-            } catch (Problem noServer) {
+            } catch (Refusal noServer) {
                 return JobOutcome.retry(noServer.detail(), null);
             }
         }

@@ -8,7 +8,7 @@ import com.nextpanel.billing.fleet.control.ServerSelector;
 import com.nextpanel.billing.hosting.entity.AccountHolder;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.platform.EntityIds;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import com.nextpanel.billing.platform.StandaloneStatements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -86,8 +86,8 @@ public class AccountOpening {
                 throw taken;
             }
             accounts.refuseTakenUsername(holder.username()); // the 409 that names the account holding it
-            throw Problem.conflict("Username '" + holder.username() + "' was being taken by another request");
-        } catch (Problem refused) {
+            throw Refusal.conflict("Username '" + holder.username() + "' was being taken by another request");
+        } catch (Refusal refused) {
             accounts.refuseTakenUsername(holder.username()); // a taken username is the first thing to say
             throw refused;
         }

@@ -6,7 +6,7 @@ import com.nextpanel.billing.hosting.entity.AccountStatus;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Page;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import com.nextpanel.billing.platform.TransactionMemo;
 import com.nextpanel.billing.hosting.control.AccountChanged.Change;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +51,7 @@ public class Accounts {
     TransactionMemo memo;
 
     public HostingAccount get(long id) {
-        return find(id).orElseThrow(() -> Problem.notFound("Account", id));
+        return find(id).orElseThrow(() -> Refusal.notFound("Account", id));
     }
 
     public Optional<HostingAccount> find(long id) {
@@ -70,7 +70,7 @@ public class Accounts {
     public OnServer getOnServer(long id) {
         OnServer found = getAllOnServer(List.of(id)).get(id);
         if (found == null) {
-            throw Problem.notFound("Account", id);
+            throw Refusal.notFound("Account", id);
         }
         return found;
     }
@@ -94,7 +94,7 @@ public class Accounts {
             return locked;
         }
         return em.createNamedQuery("HostingAccount.lock", HostingAccount.class).setParameter("id", id)
-                .getResultStream().findFirst().orElseThrow(() -> Problem.notFound("Account", id));
+                .getResultStream().findFirst().orElseThrow(() -> Refusal.notFound("Account", id));
     }
 
     /**
@@ -122,7 +122,7 @@ public class Accounts {
 
     public void refuseTakenUsername(String username) {
         liveHolderOf(username).ifPresent(id -> {
-            throw Problem.conflict("Username '" + username + "' is already in use by account " + id);
+            throw Refusal.conflict("Username '" + username + "' is already in use by account " + id);
         });
     }
 
