@@ -7,6 +7,7 @@ import com.nextpanel.billing.billing.entity.Invoice;
 import com.nextpanel.billing.billing.entity.Money;
 import com.nextpanel.billing.billing.entity.Payment;
 import com.nextpanel.billing.notify.control.Emails;
+import com.nextpanel.billing.platform.ErrorCode;
 import com.nextpanel.billing.platform.PublicAddress;
 import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,13 +104,16 @@ public class Payments {
         return new Recorded(earlier, invoice, true);
     }
 
-    private void receipt(Invoice invoice, Money amount, Money paidSoFar) {
+    void receipt(Invoice invoice, Money amount, Money paidSoFar) {
         Customer customer = customers.get(invoice.customerId());
         try {
             emails.paymentReceipt(customer.email(), customer.fullName(), invoice.number(), amount.toString(),
                     paidSoFar.toString(), invoice.total().toString(), invoice.status() == Invoice.Status.PAID,
                     publicAddress.link("/client/invoice.html?id=" + invoice.id()), invoice.id());
         } catch (Refusal unsendable) {
+            if (!unsendable.is(ErrorCode.INVALID_RECIPIENT)) {
+                throw unsendable;
+            }
             // Emails refuses without marking the transaction: the payment stands without its receipt
             LOG.log(Level.WARNING, "No receipt for invoice {0}: {1}", new Object[] {invoice.id(), unsendable.detail()});
         }

@@ -190,7 +190,7 @@ public class ServerRegistry {
     private <T> T audited(String action, Object target, Supplier<T> work) {
         try {
             return work.get();
-        } catch (Refusal refused) {
+        } catch (Refusal refused) { // every kind: each refusal is audited, then answered
             audit.record(action, TARGET, target, Outcome.REFUSED, refused.detail());
             throw refused;
         }

@@ -11,6 +11,7 @@ import com.nextpanel.billing.hosting.entity.AccountStatus;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.panel.PanelException;
 import com.nextpanel.billing.panel.PanelProblems;
+import com.nextpanel.billing.platform.ErrorCode;
 import com.nextpanel.billing.platform.JsonValues;
 import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -115,6 +116,9 @@ public class AccountJobs implements JobHandler {
                 account = placed.account();
                 server = placed.serverName();
             } catch (Refusal noServer) {
+                if (!noServer.is(ErrorCode.SERVER_NOT_AVAILABLE)) {
+                    throw noServer;
+                }
                 return JobOutcome.retry(noServer.detail(), null);
             }
         }

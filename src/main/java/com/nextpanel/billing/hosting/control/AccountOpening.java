@@ -8,6 +8,7 @@ import com.nextpanel.billing.fleet.control.ServerSelector;
 import com.nextpanel.billing.hosting.entity.AccountHolder;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.platform.EntityIds;
+import com.nextpanel.billing.platform.ErrorCode;
 import com.nextpanel.billing.platform.Refusal;
 import com.nextpanel.billing.platform.StandaloneStatements;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,7 +89,9 @@ public class AccountOpening {
             accounts.refuseTakenUsername(holder.username()); // the 409 that names the account holding it
             throw Refusal.conflict("Username '" + holder.username() + "' was being taken by another request");
         } catch (Refusal refused) {
-            accounts.refuseTakenUsername(holder.username()); // a taken username is the first thing to say
+            if (refused.is(ErrorCode.SERVER_NOT_AVAILABLE, ErrorCode.UNKNOWN_SERVER)) {
+                accounts.refuseTakenUsername(holder.username()); // a taken username is the first thing to say
+            }
             throw refused;
         }
         account.placeOn(slot.serverId(), account.createdAt());

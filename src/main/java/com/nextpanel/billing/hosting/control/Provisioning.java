@@ -43,7 +43,7 @@ public class Provisioning {
         AccountOpening.Opened opened;
         try {
             opened = opening.placeAndQueue(request);
-        } catch (Refusal refused) {
+        } catch (Refusal refused) { // every kind: each refusal is audited, then answered
             audit.record("account.provision", "account", null, Outcome.REFUSED,
                     request.holder().username() + ": " + refused.detail());
             throw refused;
