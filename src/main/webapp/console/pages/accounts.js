@@ -92,7 +92,7 @@ export default async function accounts(view, ctx) {
         const reason = await formDialog({
           title: `Suspend ${account.username}`,
           intro: 'The account stops working on its panel until it is unsuspended.',
-          fields: [{ name: 'reason', label: 'Reason', placeholder: 'Suspended by an administrator', value: 'Payment overdue' }],
+          fields: [{ name: 'reason', label: 'Reason', placeholder: 'Suspended by an administrator' }],
           submitLabel: 'Suspend',
           danger: true,
           onSubmit: (values) => values,

@@ -9,12 +9,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +61,8 @@ public final class NextPanelSimulator implements AutoCloseable {
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxConcurrent = new AtomicInteger();
+    /** The calls answered since {@link #recordCalls()}; null while not recording (a benchmark's millions). */
+    private volatile ConcurrentLinkedQueue<SimCall> recordedCalls;
     private final ExecutorService executor =
             Executors.newCachedThreadPool(r -> daemon(r, "nextpanel-sim-" + THREADS.incrementAndGet()));
     private final Object lifecycle = new Object();
@@ -217,6 +221,17 @@ public final class NextPanelSimulator implements AutoCloseable {
         }).mapToLong(e -> e.getValue().sum()).sum();
     }
 
+    /** Starts recording each call's times and answer afresh (health probes included, /_sim/* not). */
+    public void recordCalls() {
+        recordedCalls = new ConcurrentLinkedQueue<>();
+    }
+
+    /** The calls answered since {@link #recordCalls()}, in the order their answers left; empty if not recording. */
+    public List<SimCall> calls() {
+        ConcurrentLinkedQueue<SimCall> recorded = recordedCalls;
+        return recorded == null ? List.of() : List.copyOf(recorded);
+    }
+
     public int inFlight() {
         return inFlight.get();
     }
@@ -269,6 +284,8 @@ public final class NextPanelSimulator implements AutoCloseable {
 
     private void handle(HttpExchange ex) {
         long arrived = System.nanoTime();
+        ConcurrentLinkedQueue<SimCall> recording = recordedCalls;
+        Instant arrivedAt = recording == null ? null : Instant.now();
         try (ex) {
             String method = ex.getRequestMethod();
             String path = ex.getRequestURI().getPath();
@@ -289,6 +306,10 @@ public final class NextPanelSimulator implements AutoCloseable {
                 inFlight.decrementAndGet(); // before answering, so a client holding the answer sees it done
             }
             if (reply != null) {
+                if (recording != null) {
+                    recording.add(new SimCall(arrivedAt, Instant.now(), method, path, reply.status(),
+                            reply.headers().get("Retry-After")));
+                }
                 reply.send(ex);
             }
         } catch (InterruptedException e) {

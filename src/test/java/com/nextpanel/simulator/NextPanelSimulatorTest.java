@@ -332,6 +332,26 @@ class NextPanelSimulatorTest {
     }
 
     @Test
+    void recordedCallsKeepTheirTimesStatusAndRetryAfter() {
+        assertThat(get(ACCOUNTS + "/1").statusCode()).isEqualTo(404);
+        assertThat(sim.calls()).isEmpty(); // not recording yet
+
+        sim.recordCalls();
+        sim.setRateLimit(1, Duration.ofSeconds(5));
+        assertThat(get(ACCOUNTS + "/1").statusCode()).isEqualTo(404);
+        assertThat(get(ACCOUNTS + "/2").statusCode()).isEqualTo(429);
+
+        List<SimCall> calls = sim.calls();
+        assertThat(calls).extracting(SimCall::method, SimCall::path, SimCall::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GET", ACCOUNTS + "/1", 404),
+                        org.assertj.core.groups.Tuple.tuple("GET", ACCOUNTS + "/2", 429));
+        assertThat(calls.get(0).retryAfter()).isNull();
+        assertThat(Integer.parseInt(calls.get(1).retryAfter())).isBetween(1, 5);
+        assertThat(calls.get(1).arrivedAt()).isAfterOrEqualTo(calls.get(0).answeredAt());
+        assertThat(calls.get(1).answeredAt()).isAfterOrEqualTo(calls.get(1).arrivedAt());
+    }
+
+    @Test
     void controlEndpointsDriveFaultsAndState() {
         post(ACCOUNTS, accountJson("mona", "mona@example.com"));
         post(ACCOUNTS, accountJson("nick", "nick@example.com"));

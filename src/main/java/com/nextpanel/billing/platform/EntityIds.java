@@ -7,10 +7,8 @@ import jakarta.persistence.PersistenceUnit;
 import org.eclipse.persistence.sessions.Session;
 
 /**
- * Ids taken ahead of the insert: for rows that SQL writes instead of persist
- * ({@link StandaloneStatements}), and for rows that seal a secret to their own id. Taken as
- * persist takes them, from EclipseLink's sequencing, so that one node hands out one run of ids per
- * entity whichever way its rows are written.
+ * Ids taken ahead of the insert, for rows that seal a secret to their own id
+ * (security.SealedPlace). Taken as persist takes them, from EclipseLink's sequencing.
  */
 @ApplicationScoped
 public class EntityIds {

@@ -46,40 +46,6 @@ public class RequestIds implements Filter {
         return id == null ? null : Long.valueOf(id);
     }
 
-    /** This thread's request id and caller, carried to work another thread does for the request. */
-    public record Carried(String requestId, String caller, String callerToken) {
-
-        /** Runs {@code work} on this thread as if it served the carried request. */
-        public void run(Runnable work) {
-            String id = CURRENT.get();
-            String who = CALLER.get();
-            String token = CALLER_TOKEN.get();
-            put(CURRENT, requestId);
-            put(CALLER, caller);
-            put(CALLER_TOKEN, callerToken);
-            try {
-                work.run();
-            } finally {
-                put(CURRENT, id);
-                put(CALLER, who);
-                put(CALLER_TOKEN, token);
-            }
-        }
-
-        private static void put(ThreadLocal<String> local, String value) {
-            if (value == null) {
-                local.remove(); // pooled threads keep no entry
-            } else {
-                local.set(value);
-            }
-        }
-    }
-
-    /** The request this thread serves, to carry to another thread. */
-    public static Carried carry() {
-        return new Carried(CURRENT.get(), CALLER.get(), CALLER_TOKEN.get());
-    }
-
     /** The request's id, assigned on first use (authentication runs before this filter). */
     public static String of(HttpServletRequest request, HttpServletResponse response) {
         Object assigned = request.getAttribute(HEADER);

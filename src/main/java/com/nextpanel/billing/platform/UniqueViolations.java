@@ -12,7 +12,7 @@ import org.postgresql.util.ServerErrorMessage;
  * A write the schema refused because a unique index already holds the value: two requests raced
  * past the same "is it taken?" check, and the second is told so as a conflict, like the check would have.
  */
-final class UniqueViolations {
+public final class UniqueViolations {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final Pattern CONSTRAINT_IN_MESSAGE = Pattern.compile("unique constraint \"([^\"]+)\"");
@@ -33,6 +33,16 @@ final class UniqueViolations {
                 String detail = WHAT_EXISTS.getOrDefault(constraintOf(sql),
                         "This would duplicate a record that already exists");
                 return Optional.of(Refusal.conflict(detail + "; it was made at the same moment by another request"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The unique index that refused the write, if a unique violation is among the exception's causes. */
+    public static Optional<String> violated(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return Optional.of(constraintOf(sql));
             }
         }
         return Optional.empty();

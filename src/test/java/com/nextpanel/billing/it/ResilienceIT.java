@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.nextpanel.simulator.NextPanelSimulator;
+import com.nextpanel.simulator.SimCall;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -82,7 +83,8 @@ class ResilienceIT {
 
         sim.resetFaults();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(account(api, accountId).getString("status")).isEqualTo("active"));
-        assertThat(sim.accounts()).filteredOn(a -> a.username().equals(username)).hasSize(1);
+        assertThat(sim.accounts()).filteredOn(a -> a.username().equals(username)).singleElement()
+                .satisfies(a -> assertThat(a.status()).isEqualTo("active"));
         JsonObject job = api.get("/api/v1/jobs?account_id=" + accountId).json().getJsonArray("items").getJsonObject(0);
         assertThat(job.getString("status")).isEqualTo("done");
         assertThat(job.getInt("attempts")).isGreaterThan(1);
@@ -129,6 +131,7 @@ class ResilienceIT {
         assertThat(statuses).containsOnly(200, 202);
         assertThat(statuses.subList(3, 6)).containsOnly(200);
         assertThat(alive.accountCount()).isEqualTo((int) statuses.stream().filter(s -> s == 200).count());
+        assertThat(dead.accountCount()).isZero(); // it refused every create
         assertThat(Fixtures.server(api, deadId).getInt("current_accounts")).isLessThanOrEqualTo(3);
         dead.resetFaults();
     }
@@ -156,6 +159,51 @@ class ResilienceIT {
             assertThat(account(api, limitedId).getString("status")).isEqualTo("active");
             assertThat(account(api, heldId).getString("status")).isEqualTo("active");
         });
+        for (long id : List.of(limitedId, heldId)) {
+            JsonObject account = account(api, id);
+            assertThat(sim.account(account.getJsonNumber("nextpanel_user_id").longValue())).get()
+                    .satisfies(a -> assertThat(a.status()).isEqualTo("active"))
+                    .satisfies(a -> assertThat(a.username()).isEqualTo(account.getString("username")));
+        }
+        sim.resetFaults();
+    }
+
+    @Test
+    void afterA429NoCallReachesThePanelBeforeItsRetryAfterHasPassed() {
+        NextPanelSimulator sim = simulator();
+        long serverId = registerServer(api, sim, 10);
+        onlyActive(api, serverId);
+        JsonObject allowed = api.post("/api/v1/nextpanel/provision", provision(username())).json();
+        JsonObject limited = api.post("/api/v1/nextpanel/provision", provision(username())).json();
+        long limitedPanelUser = limited.getJsonNumber("nextpanel_user_id").longValue();
+        sim.recordCalls();
+        sim.setRateLimit(1, Duration.ofSeconds(3)); // one account call per 3 s; its 429 says how long to wait
+
+        Api.Reply first = api.post("/api/v1/nextpanel/accounts/" + allowed.getInt("account_id") + "/suspend",
+                Json.createObjectBuilder().add("reason", "Abuse report").build());
+        Api.Reply second = api.post("/api/v1/nextpanel/accounts/" + limited.getInt("account_id") + "/suspend",
+                Json.createObjectBuilder().add("reason", "Abuse report").build());
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(second.status()).as(second.toString()).isEqualTo(202);
+        // the retried job suspends it once the wait is over, on the panel too
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(account(api, limited.getInt("account_id")).getString("status")).isEqualTo("suspended"));
+        assertThat(sim.account(limitedPanelUser)).get().satisfies(a -> {
+            assertThat(a.status()).isEqualTo("suspended");
+            assertThat(a.suspensionReason()).isEqualTo("Abuse report");
+        });
+        // health probes are not rate limited and do not wait; every account call does
+        List<SimCall> calls = sim.calls().stream().filter(c -> c.path().startsWith("/api/v1/")).toList();
+        List<SimCall> refused = calls.stream().filter(c -> c.status() == 429).toList();
+        assertThat(refused).isNotEmpty();
+        for (SimCall tooMany : refused) {
+            java.time.Instant waitOver = tooMany.answeredAt().plusSeconds(Long.parseLong(tooMany.retryAfter()));
+            assertThat(calls).filteredOn(c -> c.arrivedAt().isAfter(tooMany.answeredAt()))
+                    .as("calls after the 429 of %s, which asked to wait until %s", tooMany.answeredAt(), waitOver)
+                    .isNotEmpty()
+                    .allSatisfy(c -> assertThat(c.arrivedAt()).isAfterOrEqualTo(waitOver));
+        }
         sim.resetFaults();
     }
 
@@ -210,6 +258,11 @@ class ResilienceIT {
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         assertThat(retried.json().getString("status")).isEqualTo("done");
         assertThat(account(api, accountId).getString("status")).isEqualTo("suspended");
+        long panelUserId = account(api, accountId).getJsonNumber("nextpanel_user_id").longValue();
+        assertThat(sim.account(panelUserId)).get().satisfies(a -> {
+            assertThat(a.status()).isEqualTo("suspended");
+            assertThat(a.suspensionReason()).isEqualTo("Payment overdue");
+        });
         assertThat(openAlerts()).noneSatisfy(a -> assertThat(a.getInt("id")).isEqualTo(alert.getInt("id")));
         assertThat(api.post("/api/v1/jobs/" + jobId + "/retry", null).status()).isEqualTo(409);
     }
@@ -236,6 +289,12 @@ class ResilienceIT {
         sim.refuseConnections(false);
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(account(api, accountId).getString("status")).isEqualTo("active"));
+        JsonObject resumed = account(api, accountId);
+        assertThat(sim.accounts()).filteredOn(a -> a.username().equals(resumed.getString("username"))).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.id()).isEqualTo(resumed.getJsonNumber("nextpanel_user_id").longValue());
+                    assertThat(a.status()).isEqualTo("active");
+                });
         JsonObject job = api.get("/api/v1/jobs/" + jobId).json();
         assertThat(job.getString("status")).isEqualTo("done");
         assertThat(job.getBoolean("outcome_unknown")).isTrue(); // it could not know whether the dead node's call went out
@@ -298,6 +357,8 @@ class ResilienceIT {
         }
         assertThat(reply.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
         sim.setLatency(Duration.ZERO);
+        assertThat(sim.accounts()).filteredOn(a -> a.username().equals(username)).singleElement()
+                .satisfies(a -> assertThat(a.status()).isEqualTo("active"));
 
         // the node holds the job again, most of its lease gone, as a long attempt's would be
         try (Connection c = TestEnvironment.connect(); PreparedStatement s = c.prepareStatement(
@@ -331,6 +392,7 @@ class ResilienceIT {
         for (int i = 0; i < 4; i++) {
             assertThat(api.post("/api/v1/nextpanel/provision", provision(username())).status()).isEqualTo(200);
         }
+        assertThat(sim.accounts()).hasSize(4).allSatisfy(a -> assertThat(a.status()).isEqualTo("active"));
         assertThat(openAlerts()).anySatisfy(a -> {
             assertThat(a.getString("kind")).isEqualTo("server_nearly_full");
             assertThat(a.getJsonNumber("target_id").longValue()).isEqualTo(serverId);

@@ -27,12 +27,12 @@ public class ClaimRenewal {
     private static final Logger LOG = Logger.getLogger(ClaimRenewal.class.getName());
 
     @Inject
-    Jobs jobs;
+    JobClaims claims;
 
     @Schedule(second = "*/" + PERIOD_SECONDS, minute = "*", hour = "*", persistent = false)
     void renew() {
         try {
-            jobs.renewClaims();
+            claims.renewClaims();
         } catch (RuntimeException e) {
             // the database is away: the next period tries again, well within the lease
             LOG.log(Level.WARNING, "Could not renew this node's job claims", e);

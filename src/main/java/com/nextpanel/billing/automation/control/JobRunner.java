@@ -10,10 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -36,25 +33,13 @@ public class JobRunner {
     private final Map<Job.Kind, JobHandler> byKind = new EnumMap<>(Job.Kind.class);
 
     @Inject
-    JobSettler settler;
+    Jobs jobs;
 
     @Inject
     Alerts alerts;
 
     @Inject
     AuditLog audit;
-
-    /**
-     * Before claimed jobs are run one by one: their handlers read what the attempts need in one
-     * go. A failure here costs nothing but the saving: each attempt then reads for itself.
-     */
-    public void prepare(List<Job> claimed) {
-        try {
-            byHandler(claimed).forEach(JobHandler::prepare);
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Preparing " + claimed.size() + " jobs failed; each reads for itself", e);
-        }
-    }
 
     /** Runs a claimed job the caller holds, through the handler of its kind. */
     public Job run(Job job) {
@@ -74,26 +59,7 @@ public class JobRunner {
             outcome = JobOutcome.retry("Unexpected error: " + e, null);
         }
         JobOutcome result = outcome;
-        return settler.settle(job.id(), outcome, settled -> record(settled, result), together);
-    }
-
-    /** Each kind's handler locks, in one go, what the settling of its jobs will change, and finishes after. */
-    private final Jobs.Together together = new Jobs.Together() {
-        @Override
-        public void lock(List<Job> jobs) {
-            byHandler(jobs).forEach(JobHandler::lockTogether);
-        }
-
-        @Override
-        public void settled(List<Job> jobs) {
-            byHandler(jobs).forEach(JobHandler::settledTogether);
-        }
-    };
-
-    private Map<JobHandler, List<Job>> byHandler(List<Job> jobs) {
-        Map<JobHandler, List<Job>> byHandler = new LinkedHashMap<>();
-        jobs.forEach(job -> byHandler.computeIfAbsent(handlerFor(job.kind()), h -> new ArrayList<>()).add(job));
-        return byHandler;
+        return jobs.settle(job.id(), outcome, settled -> record(settled, result));
     }
 
     private void record(Job job, JobOutcome outcome) {
@@ -117,7 +83,7 @@ public class JobRunner {
         }
     }
 
-    /** Each kind's handler, found once: a group looks its jobs' handlers up several times. */
+    /** Each kind's handler, found once. */
     @PostConstruct
     void findHandlers() {
         for (Job.Kind kind : Job.Kind.values()) {

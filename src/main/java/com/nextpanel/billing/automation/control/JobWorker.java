@@ -51,7 +51,7 @@ public class JobWorker {
     ManagedExecutorService executor;
 
     @Inject
-    Jobs jobs;
+    JobClaims claims;
 
     @Inject
     JobRunner runner;
@@ -85,7 +85,7 @@ public class JobWorker {
         List<Job> unstarted = new ArrayList<>();
         claimed.drainTo(unstarted);
         try {
-            jobs.unclaim(unstarted);
+            claims.unclaim(unstarted);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, unstarted.size() + " claimed jobs are left to their lease", e);
         }
@@ -110,11 +110,10 @@ public class JobWorker {
                 int free = claimAtLeast + inFlight.drainPermits();
                 List<Job> due = List.of();
                 try {
-                    due = jobs.claimDue(free);
+                    due = claims.claimDue(free);
                 } finally {
                     inFlight.release(Math.max(0, free - due.size())); // each claimed job holds its slot until run
                 }
-                runner.prepare(due);
                 claimed.addAll(due);
                 if (stopping) {
                     unclaimQueued(); // the node began to stop meanwhile: @PreDestroy may have drained before these came

@@ -1,12 +1,12 @@
 package com.nextpanel.billing.automation.control;
 
 import com.nextpanel.billing.automation.entity.Job;
+import com.nextpanel.billing.hosting.entity.SuspensionCause;
 import com.nextpanel.billing.platform.EntityIds;
 import com.nextpanel.billing.platform.NodeName;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.Refusal;
-import com.nextpanel.billing.platform.RequestIds;
 import com.nextpanel.billing.security.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,17 +18,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
- * The job table. Claims are single SQL statements, so that any number of nodes and threads can
- * ask for work and each job is run by one of them at a time.
+ * The job table: jobs queued (in the caller's transaction), read, and settled once an attempt
+ * ends. Who works on which job is {@link JobClaims}'s.
  */
 @ApplicationScoped
 @Transactional
@@ -57,44 +54,36 @@ public class Jobs {
     }
 
     /**
-     * Queues one job per account that {@code accountIds} selects (SQL selecting a column
-     * account_id, with positional parameters ?1..?n given in {@code params}), in one statement: a
-     * sweep over thousands of services must not cost a round trip each. Accounts with an open job
-     * are skipped (the one-open-job index). Answers how many were queued.
+     * Queues one job for each of these accounts, in one statement: a sweep over thousands of
+     * services must not cost a round trip each. Accounts with an open job are skipped (the
+     * one-open-job index). Answers how many were queued.
      */
-    public int enqueueEach(Job.Kind kind, String reason, String requestedBy, String accountIds, Object... params) {
-        Instant now = clock.instant();
-        int n = params.length;
-        var insert = em.createNativeQuery("INSERT INTO panel_job (kind, account_id, status, attempts, max_attempts,"
-                + " next_attempt_at, reason, requested_by, created_at, updated_at)"
-                + " SELECT ?" + (n + 1) + ", selected.account_id, 'pending', 0, ?" + (n + 2) + ", ?" + (n + 3)
-                + ", ?" + (n + 4) + ", ?" + (n + 5) + ", ?" + (n + 3) + ", ?" + (n + 3)
-                + " FROM (" + accountIds + ") selected"
-                + " ON CONFLICT (account_id) WHERE status IN ('pending', 'in_progress') DO NOTHING");
-        for (int i = 0; i < n; i++) {
-            insert.setParameter(i + 1, params[i]);
+    public int enqueueEach(Job.Kind kind, String reason, SuspensionCause cause, String requestedBy,
+            List<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return 0;
         }
-        return insert.setParameter(n + 1, kind.name())
-                .setParameter(n + 2, config.maxAttempts())
-                .setParameter(n + 3, at(now))
-                .setParameter(n + 4, reason)
-                .setParameter(n + 5, requestedBy)
+        return em.createNativeQuery("INSERT INTO panel_job (kind, account_id, status, attempts, max_attempts,"
+                        + " next_attempt_at, reason, requested_by, created_at, updated_at, suspension_cause)"
+                        + " SELECT ?1, account_id, 'pending', 0, ?2, ?3, ?4, ?5, ?3, ?3, CAST(?6 AS varchar)"
+                        + " FROM unnest(CAST(?7 AS bigint[])) AS account_id"
+                        + " ON CONFLICT (account_id) WHERE status IN ('pending', 'in_progress') DO NOTHING")
+                .setParameter(1, kind.name())
+                .setParameter(2, config.maxAttempts())
+                .setParameter(3, at(clock.instant()))
+                .setParameter(4, reason)
+                .setParameter(5, requestedBy)
+                .setParameter(6, cause == null ? null : cause.label())
+                .setParameter(7, accountIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
                 .executeUpdate();
     }
 
     /** A job the caller runs at once ({@link JobRunner#run(Job)}); it is claimed in the same transaction. */
     public Job enqueueClaimed(Job.Kind kind, long accountId, String reason, String password, String requestedBy) {
-        Job job = newClaimed(kind, accountId, reason, password, requestedBy);
-        em.persist(job); // its id is known at once (ids in blocks); the row goes with the transaction's others
-        return job;
-    }
-
-    /** A new job, its id taken, claimed by this node for the caller to run at once, for the caller to write. */
-    @Transactional(Transactional.TxType.SUPPORTS) // writes nothing
-    public Job newClaimed(Job.Kind kind, long accountId, String reason, String password, String requestedBy) {
         Instant now = clock.instant();
         Job job = newJob(kind, accountId, reason, password, requestedBy, now);
         job.claimAtCreation(NodeName.ID, now.plus(config.lease()));
+        em.persist(job);
         return job;
     }
 
@@ -128,70 +117,6 @@ public class Jobs {
     }
 
     /**
-     * Claims due jobs, then jobs whose claimant died (lease ran out), and answers them as claimed.
-     * A create that was in flight when its worker died may have happened on the panel: it is
-     * marked outcome_unknown. Two statements, each walking its own partial index in order: one
-     * with an OR between them sorted every open job on each claim.
-     */
-    public List<Job> claimDue(int limit) {
-        Instant now = clock.instant();
-        List<Job> claimed = new ArrayList<>(claim(
-                "status = 'pending' AND next_attempt_at <= ?3 ORDER BY next_attempt_at", limit, now));
-        if (claimed.size() < limit) {
-            claimed.addAll(claim("status = 'in_progress' AND claimed_until < ?3 ORDER BY claimed_until",
-                    limit - claimed.size(), now));
-        }
-        claimed.sort(Comparator.comparing(Job::id));
-        return claimed;
-    }
-
-    /** Extends the lease of every job this node holds; answers how many. */
-    public int renewClaims() {
-        Instant now = clock.instant();
-        return em.createNativeQuery("UPDATE panel_job SET claimed_until = ?1 WHERE claimed_by = ?2"
-                        + " AND status = 'in_progress'")
-                .setParameter(1, at(now.plus(config.lease())))
-                .setParameter(2, NodeName.ID)
-                .executeUpdate();
-    }
-
-    /**
-     * Gives back claims this node took but will not run (it is shutting down): the jobs are due
-     * again at once for any node, their attempt not counted, instead of waiting for the lease.
-     */
-    public void unclaim(List<Job> claimed) {
-        if (claimed.isEmpty()) {
-            return;
-        }
-        em.createQuery("UPDATE Job j SET j.status = :pending, j.attempts = j.attempts - 1, j.claimedBy = NULL,"
-                        + " j.claimedUntil = NULL, j.updatedAt = :now WHERE j.id IN :ids AND j.status = :inProgress"
-                        + " AND j.claimedBy = :node AND j.attempts > 0")
-                .setParameter("pending", Job.Status.PENDING)
-                .setParameter("inProgress", Job.Status.IN_PROGRESS)
-                .setParameter("now", clock.instant())
-                .setParameter("ids", claimed.stream().map(Job::id).toList())
-                .setParameter("node", NodeName.ID)
-                .executeUpdate();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Job> claim(String which, int limit, Instant now) {
-        // The pick is a MATERIALIZED CTE: as an IN (subquery) the planner may run it again for
-        // each row it joins, and then claims more than the limit.
-        return em.createNativeQuery("WITH picked AS MATERIALIZED (SELECT id FROM panel_job WHERE " + which
-                        + " LIMIT ?4 FOR UPDATE SKIP LOCKED)"
-                        + " UPDATE panel_job SET status = 'in_progress', attempts = attempts + 1,"
-                        + " claimed_by = ?1, claimed_until = ?2, updated_at = ?3,"
-                        + " outcome_unknown = outcome_unknown OR (status = 'in_progress' AND kind = 'PROVISION')"
-                        + " WHERE id IN (SELECT id FROM picked) RETURNING *", Job.class)
-                .setParameter(1, NodeName.ID)
-                .setParameter(2, at(now.plus(config.lease())))
-                .setParameter(3, at(now))
-                .setParameter(4, limit)
-                .getResultList();
-    }
-
-    /**
      * Records an attempt's outcome, the account change that goes with it and, through
      * {@code andThen}, its audit line — in one transaction.
      */
@@ -201,48 +126,6 @@ public class Jobs {
         em.flush();
         andThen.accept(job);
         return job;
-    }
-
-    /**
-     * Settles many attempts in one transaction, as {@link #settle} does each: one commit for all,
-     * and one query per table to lock the jobs ({@code group.lock} locks the rest, and
-     * {@code group.settled} finishes what the outcomes left to the end). If any of them fails,
-     * none is settled and the caller settles them one by one.
-     */
-    public List<Job> settleAll(List<Settling> attempts, Together group) {
-        Map<Long, Job> locked = new HashMap<>();
-        em.createQuery("SELECT j FROM Job j WHERE j.id IN :ids ORDER BY j.id", Job.class)
-                .setParameter("ids", attempts.stream().map(Settling::jobId).toList())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().forEach(job -> locked.put(job.id(), job));
-        List<Job> jobs = List.copyOf(locked.values());
-        group.lock(jobs);
-        List<Job> settled = new ArrayList<>(attempts.size());
-        for (Settling attempt : attempts) {
-            Job job = Optional.ofNullable(locked.get(attempt.jobId()))
-                    .orElseThrow(() -> Refusal.notFound("Job", attempt.jobId()));
-            attempt.carried().run(() -> {
-                record(job, attempt.outcome());
-                attempt.andThen().accept(job);
-            });
-            settled.add(job);
-        }
-        group.settled(jobs);
-        return settled;
-    }
-
-    /** What the handlers of a group's jobs do around settling them together. */
-    public interface Together {
-
-        /** Before: lock what the outcomes will change, in one query per table. */
-        void lock(List<Job> jobs);
-
-        /** After all outcomes were recorded, in the same transaction. */
-        void settled(List<Job> jobs);
-    }
-
-    /** One attempt to settle: the job, how the attempt ended, what to do after, and whose request it was. */
-    public record Settling(long jobId, JobOutcome outcome, Consumer<Job> andThen, RequestIds.Carried carried) {
     }
 
     // package-private: its unit test records outcomes without a database

@@ -1,5 +1,7 @@
 package com.nextpanel.billing.automation.entity;
 
+import com.nextpanel.billing.hosting.entity.SuspensionCause;
+import com.nextpanel.billing.hosting.entity.SuspensionCauseColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -72,6 +74,11 @@ public class Job {
 
     private String reason;
 
+    /** A suspension's cause, set on SUSPEND jobs only: the account keeps it (the reason is only text). */
+    @Column(name = "suspension_cause")
+    @jakarta.persistence.Convert(converter = SuspensionCauseColumn.class)
+    private SuspensionCause suspensionCause;
+
     @Column(name = "secret_sealed")
     private String secretSealed;
 
@@ -107,6 +114,15 @@ public class Job {
         this.nextAttemptAt = now;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** Says why this new suspension job suspends, once; required before the job is written. */
+    public Job suspendingFor(SuspensionCause cause) {
+        if (kind != Kind.SUSPEND || suspensionCause != null) {
+            throw new IllegalStateException("Only a suspension job takes a suspension cause, and only once");
+        }
+        suspensionCause = cause;
+        return this;
     }
 
     /**
@@ -264,6 +280,10 @@ public class Job {
 
     public String reason() {
         return reason;
+    }
+
+    public SuspensionCause suspensionCause() {
+        return suspensionCause;
     }
 
     public String secretSealed() {

@@ -20,9 +20,16 @@ public class AutomationRuns {
     @Inject
     Clock clock;
 
+    /**
+     * Records a run that holds the lease. Runs still open were left by a node that died (the lease
+     * they held ran out): they are closed as taken over by this one, not shown under way forever.
+     */
     public AutomationRun start(AutomationRun run) {
         em.persist(run);
         em.flush();
+        em.createQuery("SELECT r FROM AutomationRun r WHERE r.finishedAt IS NULL AND r.id <> :id", AutomationRun.class)
+                .setParameter("id", run.id()).getResultStream()
+                .forEach(left -> left.abandoned(run.id(), clock.instant()));
         return run;
     }
 

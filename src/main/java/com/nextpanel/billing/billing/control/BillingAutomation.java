@@ -4,6 +4,7 @@ import com.nextpanel.billing.automation.control.Jobs;
 import com.nextpanel.billing.automation.entity.Job;
 import com.nextpanel.billing.billing.entity.AutomationRun;
 import com.nextpanel.billing.audit.control.AuditLog;
+import com.nextpanel.billing.hosting.entity.SuspensionCause;
 import com.nextpanel.billing.platform.Leases;
 import com.nextpanel.billing.platform.NodeName;
 import com.nextpanel.billing.platform.Refusal;
@@ -21,7 +22,7 @@ import java.util.logging.Logger;
 
 /**
  * The billing day, as WHMCS-class systems run it: overdue invoices are marked, services overdue
- * for suspend-after-days are suspended ("Payment overdue"), those paid up are unsuspended, those
+ * for suspend-after-days are suspended for non-payment, those paid up are unsuspended, those
  * overdue for terminate-after-days (or cancelled for a date that has come) are terminated, and
  * renewal invoices go out invoice-days-before the due date.
  * <p>
@@ -83,12 +84,12 @@ public class BillingAutomation {
         List<String> failures = new ArrayList<>();
         String by = audit.actor();
         int overdue = invoices.markOverdue(today);
-        int suspended = jobs.enqueueEach(Job.Kind.SUSPEND, ServiceFollower.OVERDUE, by,
-                Services.DUE_FOR_SUSPENSION, today.minusDays(config.suspendAfterDays()));
-        int unsuspended = jobs.enqueueEach(Job.Kind.UNSUSPEND, null, by, Services.DUE_FOR_UNSUSPENSION);
+        int suspended = jobs.enqueueEach(Job.Kind.SUSPEND, ServiceFollower.OVERDUE, SuspensionCause.NON_PAYMENT, by,
+                services.accountsDueForSuspension(today.minusDays(config.suspendAfterDays())));
+        int unsuspended = jobs.enqueueEach(Job.Kind.UNSUSPEND, null, null, by, services.accountsDueForUnsuspension());
         LocalDate terminateBefore = config.terminateAfterDays() == 0 ? null : today.minusDays(config.terminateAfterDays());
-        int terminated = jobs.enqueueEach(Job.Kind.TERMINATE, null, by, Services.DUE_FOR_TERMINATION,
-                terminateBefore, today);
+        int terminated = jobs.enqueueEach(Job.Kind.TERMINATE, null, null, by,
+                services.accountsDueForTermination(terminateBefore, today));
         int invoiced = each(services.dueForRenewal(today.plusDays(config.invoiceDaysBefore())),
                 id -> renewals.issue(id, today.plusDays(config.invoiceDaysBefore())), "renewal of service", failures);
         return new AutomationRun.Tally(overdue, suspended, unsuspended, terminated, invoiced, failures.size(),

@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -49,14 +48,6 @@ public class Customers {
             throw Refusal.notFound("Customer", id);
         }
         return customer;
-    }
-
-    /** Reads these customers in one query; {@link #get} then finds them in the transaction without asking again. */
-    public void loadAll(Collection<Long> ids) {
-        if (!ids.isEmpty()) {
-            em.createQuery("SELECT c FROM Customer c WHERE c.id IN :ids", Customer.class).setParameter("ids", ids)
-                    .getResultList();
-        }
     }
 
     public Page<Customer> list(String email, Page.Request request) {

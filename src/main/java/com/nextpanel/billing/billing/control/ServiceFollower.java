@@ -5,7 +5,6 @@ import com.nextpanel.billing.billing.entity.Service;
 import com.nextpanel.billing.fleet.control.Fleet;
 import com.nextpanel.billing.hosting.control.AccountChanged;
 import com.nextpanel.billing.hosting.control.Accounts;
-import com.nextpanel.billing.hosting.control.AccountsLocked;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.notify.control.Emails;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +12,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.stream.Collectors;
 
 /**
  * Keeps a service in step with its account and tells the customer, in the transaction that
@@ -24,7 +22,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ServiceFollower {
 
-    /** The reason the automation run suspends with; only such suspensions are lifted by a payment. */
+    /** The text the automation run suspends with; its cause, not this text, lets a payment lift it. */
     public static final String OVERDUE = "Payment overdue";
 
     @Inject
@@ -47,12 +45,6 @@ public class ServiceFollower {
 
     @Inject
     Clock clock;
-
-    /** Many accounts are about to change together: lock their services and read their customers once. */
-    void lockTogether(@Observes AccountsLocked locked) {
-        customers.loadAll(services.lockAllOfAccounts(locked.accountIds()).stream().map(Service::customerId)
-                .collect(Collectors.toSet()));
-    }
 
     void follow(@Observes AccountChanged changed) {
         services.lockOfAccount(changed.accountId()).ifPresent(service -> follow(service, changed));
@@ -77,7 +69,7 @@ public class ServiceFollower {
                 services.order(service.orderId()).fail(now);
             }
             case SUSPENDED -> {
-                service.suspended(OVERDUE.equals(changed.reason()), now);
+                service.suspended(account.suspensionCause(), now);
                 emails.suspension(customer.email(), customer.fullName(), account.username(), changed.reason(),
                         accountId, service.id());
             }

@@ -6,15 +6,12 @@ import com.nextpanel.billing.billing.entity.Service;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.Refusal;
-import com.nextpanel.billing.platform.TransactionMemo;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +22,8 @@ import java.util.Optional;
 @Transactional
 public class Services {
 
-    /** The transaction's services locked by {@link #lockAllOfAccounts}, by account id. */
-    private static final Object LOCKED_BY_ACCOUNT = Services.class.getName() + ".lockedByAccount";
-
     @PersistenceContext
     EntityManager em;
-
-    @Inject
-    TransactionMemo memo;
 
     public <T> T add(T orderOrService) {
         em.persist(orderOrService);
@@ -69,30 +60,11 @@ public class Services {
                 .setParameter("order", orderId).getResultStream().findFirst();
     }
 
-    /** The service of an account, row-locked until the transaction ends; one query, none after {@link #lockAllOfAccounts}. */
+    /** The service of an account, row-locked until the transaction ends. */
     public Optional<Service> lockOfAccount(long accountId) {
-        Map<Long, Optional<Service>> locked = memo.find(LOCKED_BY_ACCOUNT);
-        if (locked.containsKey(accountId)) {
-            return locked.get(accountId);
-        }
         return em.createQuery("SELECT s FROM Service s WHERE s.accountId = :account", Service.class)
                 .setParameter("account", accountId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst();
-    }
-
-    /**
-     * Locks the services of these accounts in one query, in id order, and answers them; each
-     * account's answer is kept for {@link #lockOfAccount} until the transaction ends.
-     */
-    public List<Service> lockAllOfAccounts(Collection<Long> accountIds) {
-        List<Service> services = em.createQuery("SELECT s FROM Service s WHERE s.accountId IN :accounts ORDER BY s.id",
-                        Service.class)
-                .setParameter("accounts", accountIds).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-        Map<Long, Optional<Service>> locked = memo.of(LOCKED_BY_ACCOUNT);
-        accountIds.forEach(id -> locked.put(id, Optional.empty()));
-        services.forEach(service -> locked.put(service.accountId(), Optional.of(service)));
-        return services;
     }
 
     /** A username an unprovisioned order still waits for. */
@@ -104,29 +76,43 @@ public class Services {
                 .setMaxResults(1).getResultList().isEmpty();
     }
 
-    // --- what the automation run acts on: SQL selecting account_id, for Jobs.enqueueEach -------
+    // --- what the automation run acts on: the accounts of services due for a panel action ---
 
-    /** Active services with an invoice overdue since ?1 (a date) or earlier. */
-    static final String DUE_FOR_SUSPENSION = "SELECT s.account_id FROM service s"
-            + " JOIN hosting_account a ON a.id = s.account_id"
-            + " WHERE s.status = 'active' AND a.status = 'active' AND EXISTS (SELECT 1 FROM invoice i"
-            + " WHERE i.service_id = s.id AND i.status = 'overdue' AND i.due_date <= ?1)";
+    /** Accounts of active services with an invoice overdue since {@code overdueSince} or earlier. */
+    public List<Long> accountsDueForSuspension(LocalDate overdueSince) {
+        return accountIds("SELECT s.account_id FROM service s JOIN hosting_account a ON a.id = s.account_id"
+                + " WHERE s.status = 'active' AND a.status = 'active' AND EXISTS (SELECT 1 FROM invoice i"
+                + " WHERE i.service_id = s.id AND i.status = 'overdue' AND i.due_date <= ?1)", overdueSince);
+    }
 
-    /** Services suspended for non-payment with nothing overdue any more. */
-    static final String DUE_FOR_UNSUSPENSION = "SELECT s.account_id FROM service s"
-            + " JOIN hosting_account a ON a.id = s.account_id"
-            + " WHERE s.status = 'suspended' AND s.suspended_for_nonpayment AND a.status = 'suspended'"
-            + " AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.service_id = s.id AND i.status = 'overdue')";
+    /** Accounts suspended for non-payment (the cause, not the text) whose service has nothing overdue any more. */
+    public List<Long> accountsDueForUnsuspension() {
+        return accountIds("SELECT s.account_id FROM service s JOIN hosting_account a ON a.id = s.account_id"
+                + " WHERE s.status = 'suspended' AND a.status = 'suspended' AND a.suspension_cause = 'non_payment'"
+                + " AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.service_id = s.id AND i.status = 'overdue')");
+    }
 
     /**
-     * Live services overdue since ?1 (a date; null: never for non-payment), or cancelled for a date ?2 has reached.
-     * A UNION of the two, each found by its index: with an OR between them, every live service was read.
+     * Accounts of live services overdue since {@code overdueSince} (null: never for non-payment),
+     * or cancelled for a date {@code today} has reached. A UNION of the two, each found by its
+     * index: with an OR between them, every live service was read.
      */
-    static final String DUE_FOR_TERMINATION = "SELECT s.account_id FROM service s"
-            + " JOIN hosting_account a ON a.id = s.account_id"
-            + " WHERE s.status IN ('active', 'suspended') AND a.status IN ('active', 'suspended') AND s.id IN ("
-            + "   SELECT i.service_id FROM invoice i WHERE i.status = 'overdue' AND i.due_date <= CAST(?1 AS date)"
-            + "   UNION SELECT c.id FROM service c WHERE c.cancel_at <= ?2)";
+    public List<Long> accountsDueForTermination(LocalDate overdueSince, LocalDate today) {
+        return accountIds("SELECT s.account_id FROM service s JOIN hosting_account a ON a.id = s.account_id"
+                + " WHERE s.status IN ('active', 'suspended') AND a.status IN ('active', 'suspended') AND s.id IN ("
+                + "   SELECT i.service_id FROM invoice i WHERE i.status = 'overdue' AND i.due_date <= CAST(?1 AS date)"
+                + "   UNION SELECT c.id FROM service c WHERE c.cancel_at <= ?2)", overdueSince, today);
+    }
+
+    private List<Long> accountIds(String select, Object... params) {
+        var query = em.createNativeQuery(select + " ORDER BY 1");
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> ids = query.getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
 
     /** Live services whose next period should be billed by now and is not yet. */
     public List<Long> dueForRenewal(LocalDate billUntil) {

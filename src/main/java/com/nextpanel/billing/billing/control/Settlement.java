@@ -71,7 +71,8 @@ public class Settlement {
         HostingOrder order = services.order(invoice.orderId());
         if (order.markPaid(clock.instant()) && service.accountId() == null) {
             provision(order, service, invoice);
-        } else if (service.suspendedForNonpayment() && !invoices.hasOverdue(service.id())) {
+        } else if (service.accountId() != null && accounts.get(service.accountId()).liftedByPayment()
+                && !invoices.hasOverdue(service.id())) {
             actions.enqueueUnlessUnderWay(service.accountId(), Job.Kind.UNSUSPEND, null); // else the run looks again
         }
     }

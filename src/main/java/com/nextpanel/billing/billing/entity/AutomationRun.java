@@ -80,6 +80,20 @@ public class AutomationRun {
         finishedAt = now;
     }
 
+    /**
+     * Closes a run whose node died mid-way (its lease ran out, {@code successor} holds it now):
+     * the successor does the day again, each step idempotent. Should the run still be going, its
+     * own {@link #finish} later overwrites this.
+     */
+    public void abandoned(long successor, Instant now) {
+        if (finishedAt != null) {
+            throw new IllegalStateException("Run " + id + " has finished");
+        }
+        failures = failures + 1;
+        detail = "Did not finish (its node stopped or lost the lease); run " + successor + " did the day's work";
+        finishedAt = now;
+    }
+
     public Long id() {
         return id;
     }

@@ -1,5 +1,6 @@
 package com.nextpanel.billing.billing.entity;
 
+import com.nextpanel.billing.hosting.entity.SuspensionCause;
 import com.nextpanel.billing.platform.LowerCaseEnumColumn;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
@@ -94,9 +95,10 @@ public class Service {
         updatedAt = now;
     }
 
-    public void suspended(boolean forNonpayment, Instant now) {
+    /** Follows its account's suspension; remembers whether a payment lifts it (shown with the service). */
+    public void suspended(SuspensionCause cause, Instant now) {
         status = Status.SUSPENDED;
-        suspendedForNonpayment = forNonpayment;
+        suspendedForNonpayment = cause.liftedByPayment();
         updatedAt = now;
     }
 

@@ -6,8 +6,6 @@ import com.nextpanel.billing.fleet.entity.PanelServer;
 import com.nextpanel.billing.fleet.entity.ServerHealth;
 import com.nextpanel.billing.platform.ErrorCode;
 import com.nextpanel.billing.platform.Refusal;
-import com.nextpanel.billing.platform.StandaloneStatements;
-import com.nextpanel.billing.platform.TransactionMemo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,25 +13,20 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
  * Load balancing as the integration guide describes it: among active, online (the latest probe
  * passed: a failing server waits for a success), not isolated servers with a free slot, the one
  * with the most free slots (then the lower utilization, then the lower id). The slot is taken by
- * a conditional UPDATE, in the caller's transaction or in a statement of its own, so concurrent
- * provisions on any number of threads and nodes can never overfill a server.
+ * a conditional UPDATE in the caller's transaction, so concurrent provisions on any number of
+ * threads and nodes can never overfill a server.
  */
 @ApplicationScoped
 @Transactional
 public class ServerSelector {
-
-    /** Slots given back in this transaction but not yet written, by server id. */
-    private static final Object DEFERRED_RELEASES = ServerSelector.class.getName() + ".deferredReleases";
 
     private static final String ELIGIBLE = "removed_at IS NULL AND is_active AND is_online"
             + " AND current_accounts < capacity AND (isolated_until IS NULL OR isolated_until <= ?1)";
@@ -72,46 +65,21 @@ public class ServerSelector {
     @Inject
     Clock clock;
 
-    @Inject
-    TransactionMemo memo;
-
-    @Inject
-    StandaloneStatements statements;
-
     /**
      * Reserves a slot on the best server, in the caller's transaction, and answers where; 503
      * "Server not available" with the reasons when none has one. The row stays locked until the
      * caller's transaction ends: do little after this.
      */
     public ReservedSlot reserveBest(String preferredLocation, String preferredTag) {
-        return best(() -> reserve(preferredLocation, preferredTag));
+        return best(() -> reserve(RESERVE_BEST, null, preferredLocation, preferredTag));
     }
 
     /**
-     * Reserves a slot on the operator's choice ({@code serverId}, the provision body's "server_id"), held to
-     * the same rules, or as {@link #reserveBest} does when it is null, and writes {@code alongside}
-     * in the same statement, which runs alone (autocommit): the slot
-     * and the rows that need it are written together or not at all, in one round trip, and the
-     * server row is locked only while that statement runs. {@code alongside} is SQL of further
-     * data-modifying CTEs, after the reserving one named {@code slot} (its {@code id} is the
-     * server's); their numbered parameters start at ?5.
+     * Reserves a slot on the operator's choice ({@code serverId}, the provision body's
+     * "server_id"), held to the same rules as {@link #reserveBest}, in the caller's transaction.
      */
-    @Transactional(Transactional.TxType.NEVER)
-    public ReservedSlot reserveAlone(Long serverId, String preferredLocation, String preferredTag, String alongside,
-            Object... alongsideParameters) {
-        String statement = "WITH slot AS (" + (serverId == null ? RESERVE_BEST : RESERVE_ON) + "), " + alongside
-                + " SELECT " + SLOT_COLUMNS + " FROM slot";
-        Supplier<Optional<ReservedSlot>> attempt = () -> {
-            Object[] parameters = new Object[4 + alongsideParameters.length];
-            parameters[0] = at(clock.instant());
-            parameters[1] = serverId;
-            parameters[2] = preferredLocation;
-            parameters[3] = preferredTag;
-            System.arraycopy(alongsideParameters, 0, parameters, 4, alongsideParameters.length);
-            return statements.query(statement, row -> new ReservedSlot(row.getLong(1), row.getString(2),
-                    row.getString(3), row.getInt(4), row.getInt(5)), parameters).stream().findFirst();
-        };
-        return serverId == null ? best(attempt) : on(serverId, attempt);
+    public ReservedSlot reserveOn(long serverId) {
+        return on(serverId, () -> reserve(RESERVE_ON, serverId, null, null));
     }
 
     private ReservedSlot best(Supplier<Optional<ReservedSlot>> attempt) {
@@ -138,42 +106,16 @@ public class ServerSelector {
         });
     }
 
-    /**
-     * From now until {@link #releaseDeferred}, slots given back in this transaction are only
-     * counted: a transaction that settles many jobs gives them back at its end, in server id
-     * order, so two such transactions never deadlock on server rows and hold them only briefly
-     * (a reservation skips a locked server).
-     */
-    public void deferReleases() {
-        memo.of(DEFERRED_RELEASES);
-    }
-
-    /** Gives back the slots counted since {@link #deferReleases}, one statement per server, in id order. */
-    public void releaseDeferred() {
-        Map<Long, Integer> deferred = new TreeMap<>(memo.<Long, Integer>find(DEFERRED_RELEASES));
-        memo.forget(DEFERRED_RELEASES);
-        deferred.forEach(this::release);
-    }
-
-    /** Gives a slot back (creation refused for good, account terminated); counted only while deferred. */
+    /** Gives a slot back (creation refused for good, account terminated). */
     public void release(long serverId) {
-        if (memo.holds(DEFERRED_RELEASES)) {
-            memo.<Long, Integer>of(DEFERRED_RELEASES).merge(serverId, 1, Integer::sum);
-        } else {
-            release(serverId, 1);
-        }
-    }
-
-    private void release(long serverId, int slots) {
-        em.createNativeQuery("UPDATE panel_server SET current_accounts = GREATEST(current_accounts - ?2, 0)"
-                        + " WHERE id = ?1")
-                .setParameter(1, serverId).setParameter(2, slots).executeUpdate();
+        em.createNativeQuery("UPDATE panel_server SET current_accounts = GREATEST(current_accounts - 1, 0) WHERE id = ?1")
+                .setParameter(1, serverId).executeUpdate();
         capacityAlerts.check(serverId);
     }
 
-    private Optional<ReservedSlot> reserve(String location, String tag) {
-        return em.createNativeQuery(RESERVE_BEST).setParameter(1, at(clock.instant()))
-                .setParameter(3, location).setParameter(4, tag)
+    private Optional<ReservedSlot> reserve(String statement, Long serverId, String location, String tag) {
+        return em.createNativeQuery(statement).setParameter(1, at(clock.instant()))
+                .setParameter(2, serverId).setParameter(3, location).setParameter(4, tag)
                 .getResultList().stream().findFirst().map(found -> {
                     Object[] row = (Object[]) found;
                     return new ReservedSlot(((Number) row[0]).longValue(), (String) row[1], (String) row[2],

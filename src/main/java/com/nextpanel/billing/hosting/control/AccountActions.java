@@ -5,6 +5,7 @@ import com.nextpanel.billing.automation.control.JobRunner;
 import com.nextpanel.billing.automation.control.Jobs;
 import com.nextpanel.billing.automation.entity.Job;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
+import com.nextpanel.billing.hosting.entity.SuspensionCause;
 import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,28 +41,21 @@ public class AccountActions {
     @Inject
     ActionQueue queue;
 
+    /** An operator's suspension: whatever its text, only an operator lifts it. */
     public Acted suspend(long accountId, String reason) {
         String why = reason == null || reason.isBlank() ? DEFAULT_SUSPENSION_REASON : reason.trim();
-        return run(queue.enqueue(accountId, Job.Kind.SUSPEND, why, HostingAccount::requireSuspendable, true));
+        return run(queue.enqueue(accountId, Job.Kind.SUSPEND, why, HostingAccount::requireSuspendable, true,
+                SuspensionCause.OPERATOR));
     }
 
     public Acted unsuspend(long accountId) {
-        return run(queue.enqueue(accountId, Job.Kind.UNSUSPEND, null, HostingAccount::requireUnsuspendable, true));
+        return run(queue.enqueue(accountId, Job.Kind.UNSUSPEND, null, HostingAccount::requireUnsuspendable, true,
+                null));
     }
 
     public Acted terminate(long accountId) {
-        return run(queue.enqueue(accountId, Job.Kind.TERMINATE, null, HostingAccount::requireTerminable, true));
-    }
-
-    /** Queues the action without running it (the overdue sweep's way). */
-    public Job enqueue(long accountId, Job.Kind kind, String reason) {
-        Consumer<HostingAccount> check = switch (kind) {
-            case SUSPEND -> HostingAccount::requireSuspendable;
-            case UNSUSPEND -> HostingAccount::requireUnsuspendable;
-            case TERMINATE -> HostingAccount::requireTerminable;
-            case PROVISION -> throw new IllegalArgumentException("accounts are created through Provisioning");
-        };
-        return queue.enqueue(accountId, kind, reason, check, false);
+        return run(queue.enqueue(accountId, Job.Kind.TERMINATE, null, HostingAccount::requireTerminable, true,
+                null));
     }
 
     /**
@@ -94,16 +88,18 @@ public class AccountActions {
         @Inject
         AuditLog audit;
 
+        /** {@code cause}: a suspension's, null for other kinds. */
         public Job enqueue(long accountId, Job.Kind kind, String reason, Consumer<HostingAccount> allowed,
-                boolean runNow) {
+                boolean runNow, SuspensionCause cause) {
             HostingAccount account = accounts.lock(accountId);
             allowed.accept(account);
             jobs.openFor(accountId).ifPresent(open -> {
                 throw Refusal.conflict("Account " + accountId + " already has a " + open.kind().name().toLowerCase()
                         + " in progress (job " + open.id() + "); wait for it to finish");
             });
-            return runNow ? jobs.enqueueClaimed(kind, accountId, reason, null, audit.actor())
+            Job job = runNow ? jobs.enqueueClaimed(kind, accountId, reason, null, audit.actor())
                     : jobs.enqueue(kind, accountId, reason, null, audit.actor());
+            return cause == null ? job : job.suspendingFor(cause); // written with the transaction, cause included
         }
 
         /** Asked before anything throws, so that the caller's transaction is not marked for rollback. */

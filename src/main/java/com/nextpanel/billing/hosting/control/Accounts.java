@@ -4,16 +4,15 @@ import com.nextpanel.billing.automation.entity.Job;
 import com.nextpanel.billing.fleet.control.ServerSelector;
 import com.nextpanel.billing.hosting.entity.AccountStatus;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
+import com.nextpanel.billing.hosting.entity.SuspensionCause;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Page;
-import com.nextpanel.billing.platform.Refusal;
-import com.nextpanel.billing.platform.TransactionMemo;
 import com.nextpanel.billing.hosting.control.AccountChanged.Change;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -29,9 +28,6 @@ import java.util.Optional;
 @Transactional
 public class Accounts {
 
-    /** The transaction's accounts locked by {@link #lockAll}, by id. */
-    private static final Object LOCKED = Accounts.class.getName() + ".locked";
-
     @PersistenceContext
     EntityManager em;
 
@@ -44,11 +40,6 @@ public class Accounts {
     @Inject
     Event<AccountChanged> changes;
 
-    @Inject
-    Event<AccountsLocked> lockedTogether;
-
-    @Inject
-    TransactionMemo memo;
 
     public HostingAccount get(long id) {
         return find(id).orElseThrow(() -> Refusal.notFound("Account", id));
@@ -87,27 +78,10 @@ public class Accounts {
         return found;
     }
 
-    /** The account, row-locked until the transaction ends (at no cost if {@link #lockAll} has it). */
+    /** The account, row-locked until the transaction ends. */
     public HostingAccount lock(long id) {
-        HostingAccount locked = memo.<Long, HostingAccount>find(LOCKED).get(id);
-        if (locked != null) {
-            return locked;
-        }
         return em.createNamedQuery("HostingAccount.lock", HostingAccount.class).setParameter("id", id)
                 .getResultStream().findFirst().orElseThrow(() -> Refusal.notFound("Account", id));
-    }
-
-    /**
-     * Locks these accounts in one query, in id order (so that two such transactions never
-     * deadlock), for a transaction about to change them all; then tells the followers
-     * ({@link AccountsLocked}) to lock what goes with them.
-     */
-    public void lockAll(Collection<Long> ids) {
-        Map<Long, HostingAccount> locked = memo.of(LOCKED);
-        em.createQuery("SELECT a FROM HostingAccount a WHERE a.id IN :ids ORDER BY a.id", HostingAccount.class)
-                .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().forEach(account -> locked.put(account.id(), account));
-        lockedTogether.fire(new AccountsLocked(List.copyOf(locked.keySet())));
     }
 
     /**
@@ -150,8 +124,8 @@ public class Accounts {
         changes.fire(new AccountChanged(id, Change.FAILED, reason, null));
     }
 
-    public void suspend(long id, String reason) {
-        lock(id).suspend(reason, clock.instant());
+    public void suspend(long id, SuspensionCause cause, String reason) {
+        lock(id).suspend(cause, reason, clock.instant());
         changes.fire(new AccountChanged(id, Change.SUSPENDED, reason, null));
     }
 

@@ -23,7 +23,7 @@ public class Provisioning {
     Accounts accounts;
 
     @Inject
-    AccountJobs accountJobs;
+    AccountCreation creation;
 
     @Inject
     JobRunner runner;
@@ -53,7 +53,7 @@ public class Provisioning {
         AtomicReference<HostingAccount> after = new AtomicReference<>();
         // The account and its server are in hand: the attempt need not read them again, and the
         // account as the outcome left it is taken from the transaction that recorded it.
-        Job settled = runner.run(opened.job(), job -> accountJobs.create(job, opened.account(),
+        Job settled = runner.run(opened.job(), job -> creation.create(job, opened.account(),
                 opened.slot().serverName()).then(() -> after.set(accounts.get(accountId))));
         return new Provisioned(after.get() == null ? accounts.get(accountId) : after.get(), settled, opened.slot());
     }

@@ -12,6 +12,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A hosting account and its life on a panel. The transitions live here and refuse what the
@@ -70,6 +71,10 @@ public class HostingAccount {
     @Column(name = "suspension_reason")
     private String suspensionReason;
 
+    @Convert(converter = SuspensionCauseColumn.class)
+    @Column(name = "suspension_cause")
+    private SuspensionCause suspensionCause;
+
     @Column(name = "terminated_at")
     private Instant terminatedAt;
 
@@ -111,17 +116,6 @@ public class HostingAccount {
         this.updatedAt = now;
     }
 
-    /**
-     * The id of the row that SQL wrote for this new account instead of persist (an account opened
-     * in one statement with its slot and its job): the object stands for that row, detached.
-     */
-    public void identify(long rowId) {
-        if (id != null) {
-            throw new IllegalStateException("Account " + id + " already has its id");
-        }
-        id = rowId;
-    }
-
     /** The account holds a slot on this server from now on (reserved by ServerSelector). */
     public void placeOn(long server, Instant now) {
         require(status == AccountStatus.PENDING && serverId == null, "be placed on a server");
@@ -150,12 +144,20 @@ public class HostingAccount {
         require(status == AccountStatus.ACTIVE, "be suspended");
     }
 
-    public void suspend(String reason, Instant now) {
+    /** {@code reason} is the text the panel and the customer read; {@code cause} decides what lifts it. */
+    public void suspend(SuspensionCause cause, String reason, Instant now) {
+        Objects.requireNonNull(cause, "a suspension needs its cause");
         requireSuspendable();
         status = AccountStatus.SUSPENDED;
         suspendedAt = now;
         suspensionReason = reason;
+        suspensionCause = cause;
         updatedAt = now;
+    }
+
+    /** Suspended for non-payment: a payment that leaves nothing overdue lifts it; an operator's suspension stays. */
+    public boolean liftedByPayment() {
+        return status == AccountStatus.SUSPENDED && suspensionCause != null && suspensionCause.liftedByPayment();
     }
 
     public void requireUnsuspendable() {
@@ -167,6 +169,7 @@ public class HostingAccount {
         status = AccountStatus.ACTIVE;
         suspendedAt = null;
         suspensionReason = null;
+        suspensionCause = null;
         updatedAt = now;
     }
 
@@ -253,6 +256,11 @@ public class HostingAccount {
 
     public String suspensionReason() {
         return suspensionReason;
+    }
+
+    /** Why the account is (or, once terminated, was last) suspended; null when it is not. */
+    public SuspensionCause suspensionCause() {
+        return suspensionCause;
     }
 
     public Instant terminatedAt() {

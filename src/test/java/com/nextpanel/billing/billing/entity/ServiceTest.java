@@ -2,6 +2,7 @@ package com.nextpanel.billing.billing.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nextpanel.billing.hosting.entity.SuspensionCause;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class ServiceTest {
     void aSuspensionForNonpaymentIsRemembered() {
         Service service = active();
 
-        service.suspended(true, LATER);
+        service.suspended(SuspensionCause.NON_PAYMENT, LATER);
 
         assertThat(service.status()).isEqualTo(Service.Status.SUSPENDED);
         assertThat(service.suspendedForNonpayment()).isTrue();
@@ -65,7 +66,7 @@ class ServiceTest {
     void anOperatorsSuspensionIsNotForNonpayment() {
         Service service = active();
 
-        service.suspended(false, LATER);
+        service.suspended(SuspensionCause.OPERATOR, LATER);
 
         assertThat(service.status()).isEqualTo(Service.Status.SUSPENDED);
         assertThat(service.suspendedForNonpayment()).isFalse();
@@ -74,7 +75,7 @@ class ServiceTest {
     @Test
     void unsuspendedMakesItActiveAndForgetsTheNonpayment() {
         Service service = active();
-        service.suspended(true, LATER);
+        service.suspended(SuspensionCause.NON_PAYMENT, LATER);
 
         service.unsuspended(LATER.plusSeconds(1));
 
@@ -86,7 +87,7 @@ class ServiceTest {
     @Test
     void terminatedRecordsWhenAndIsNoLongerLive() {
         Service service = active();
-        service.suspended(true, LATER);
+        service.suspended(SuspensionCause.NON_PAYMENT, LATER);
 
         service.terminated(LATER.plusSeconds(1));
 
@@ -171,7 +172,7 @@ class ServiceTest {
         switch (status) {
             case PENDING -> { }
             case ACTIVE -> service.activate(LATER);
-            case SUSPENDED -> service.suspended(false, LATER);
+            case SUSPENDED -> service.suspended(SuspensionCause.OPERATOR, LATER);
             case TERMINATED -> service.terminated(LATER);
             case FAILED -> service.failed(LATER);
             case NEEDS_ATTENTION -> service.needsAttention(LATER);

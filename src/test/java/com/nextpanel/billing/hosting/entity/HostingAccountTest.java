@@ -127,11 +127,12 @@ class HostingAccountTest {
     void suspendRecordsWhenAndWhy() {
         HostingAccount account = in(AccountStatus.ACTIVE, true);
 
-        account.suspend("Payment overdue", LATER_STILL);
+        account.suspend(SuspensionCause.NON_PAYMENT, "Payment overdue", LATER_STILL);
 
         assertThat(account.status()).isEqualTo(AccountStatus.SUSPENDED);
         assertThat(account.suspendedAt()).isEqualTo(LATER_STILL);
         assertThat(account.suspensionReason()).isEqualTo("Payment overdue");
+        assertThat(account.suspensionCause()).isEqualTo(SuspensionCause.NON_PAYMENT);
         assertThat(account.slotHeld()).isTrue();
     }
 
@@ -141,8 +142,8 @@ class HostingAccountTest {
         HostingAccount account = in(status, true);
 
         assertThatThrownBy(account::requireSuspendable).isInstanceOf(IllegalAccountTransition.class);
-        assertThatThrownBy(() -> account.suspend("abuse", LATER_STILL)).isInstanceOf(IllegalAccountTransition.class)
-                .hasMessageContaining("is " + status.label() + " and cannot be suspended");
+        assertThatThrownBy(() -> account.suspend(SuspensionCause.OPERATOR, "abuse", LATER_STILL))
+                .isInstanceOf(IllegalAccountTransition.class).hasMessageContaining("is " + status.label() + " and cannot be suspended");
         assertThat(account.status()).isEqualTo(status);
         assertThat(account.suspensionReason()).isNotEqualTo("abuse");
     }
@@ -207,21 +208,9 @@ class HostingAccountTest {
     @Test
     void aRefusalNamesTheAccountAndItsState() {
         HostingAccount account = newAccount();
-        account.identify(12);
 
-        assertThatThrownBy(() -> account.suspend("abuse", LATER))
-                .hasMessage("Account 12 is pending and cannot be suspended");
-    }
-
-    @Test
-    void identifyGivesTheRowIdOnce() {
-        HostingAccount account = newAccount();
-
-        account.identify(12);
-
-        assertThat(account.id()).isEqualTo(12L);
-        assertThatThrownBy(() -> account.identify(13)).isInstanceOf(IllegalStateException.class);
-        assertThat(account.id()).isEqualTo(12L);
+        assertThatThrownBy(() -> account.suspend(SuspensionCause.OPERATOR, "abuse", LATER))
+                .hasMessageEndingWith("is pending and cannot be suspended").hasMessageStartingWith("Account ");
     }
 
     private static HostingAccount newAccount() {
@@ -243,7 +232,7 @@ class HostingAccountTest {
             case ACTIVE -> account.activate(PANEL_USER, LATER);
             case SUSPENDED -> {
                 account.activate(PANEL_USER, LATER);
-                account.suspend("overdue", LATER);
+                account.suspend(SuspensionCause.NON_PAYMENT, "overdue", LATER);
             }
             case TERMINATED -> {
                 account.activate(PANEL_USER, LATER);
