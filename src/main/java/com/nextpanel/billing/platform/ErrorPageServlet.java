@@ -25,8 +25,8 @@ public class ErrorPageServlet extends HttpServlet {
         int status = code instanceof Integer given && given >= 400 ? given : 500;
         Problem problem;
         if (causedByDatabase(error)) {
-            problem = Problem.unavailable("unavailable", "Service unavailable",
-                    "The database is unavailable; try again shortly");
+            problem = ProblemMappers.problemOf(new Refusal(ErrorCode.UNAVAILABLE,
+                    "The database is unavailable; try again shortly"));
         } else if (status >= 500) {
             problem = new Problem(status, "internal-error", "Internal error",
                     "The request failed on the server; the log has the details under this request's id");

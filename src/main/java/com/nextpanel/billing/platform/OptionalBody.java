@@ -25,7 +25,7 @@ public final class OptionalBody {
         try {
             value = JsonConfig.JSONB.fromJson(body, type);
         } catch (JsonbException e) {
-            throw new Problem(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON for this call");
+            throw new Refusal(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON for this call");
         }
         var violations = VALIDATOR.validate(value);
         if (!violations.isEmpty()) {

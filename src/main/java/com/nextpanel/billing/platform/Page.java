@@ -38,18 +38,18 @@ public record Page<T>(List<T> items, long total, boolean totalExact, boolean has
         int p = page == null ? 1 : page;
         int s = size == null ? DEFAULT_SIZE : size;
         if (p < 1) {
-            throw Problem.badRequest("page must be 1 or more, not " + p);
+            throw Refusal.invalid("page must be 1 or more, not " + p);
         }
         if (s < 1 || s > MAX_SIZE) {
-            throw Problem.badRequest("size must be between 1 and " + MAX_SIZE + ", not " + s);
+            throw Refusal.invalid("size must be between 1 and " + MAX_SIZE + ", not " + s);
         }
         if ((long) (p - 1) * s > Integer.MAX_VALUE) {
             // the row offset must fit the int that JPA's setFirstResult takes
-            throw Problem.badRequest("page " + p + " is beyond any listing at size " + s);
+            throw Refusal.invalid("page " + p + " is beyond any listing at size " + s);
         }
         String o = order == null || order.isBlank() ? "desc" : order.trim().toLowerCase(Locale.ROOT);
         if (!o.equals("desc") && !o.equals("asc")) {
-            throw Problem.badRequest("order must be asc or desc, not '" + order + "'");
+            throw Refusal.invalid("order must be asc or desc, not '" + order + "'");
         }
         return new Request(p, s, o.equals("asc"));
     }

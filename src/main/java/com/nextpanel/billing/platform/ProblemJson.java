@@ -17,7 +17,11 @@ public final class ProblemJson {
     private ProblemJson() {
     }
 
-    public static Response response(Problem problem) {
+    public static Response response(Refusal refusal) {
+        return response(ProblemMappers.problemOf(refusal));
+    }
+
+    static Response response(Problem problem) {
         return Response.status(problem.status())
                 .type(MEDIA_TYPE)
                 .entity(body(problem))
@@ -28,7 +32,12 @@ public final class ProblemJson {
      * Answers a servlet request with the problem, for refusals outside JAX-RS (the security
      * mechanism, the container's error page).
      */
-    public static void write(HttpServletRequest request, HttpServletResponse response, Problem problem)
+    public static void write(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
+            throws IOException {
+        write(request, response, ProblemMappers.problemOf(refusal));
+    }
+
+    static void write(HttpServletRequest request, HttpServletResponse response, Problem problem)
             throws IOException {
         SecurityHeaders.apply(response);
         response.setStatus(problem.status());
@@ -37,11 +46,11 @@ public final class ProblemJson {
         response.getWriter().write(body(problem, RequestIds.of(request, response)));
     }
 
-    public static String body(Problem problem) {
+    static String body(Problem problem) {
         return body(problem, RequestIds.current());
     }
 
-    public static String body(Problem problem, String requestId) {
+    static String body(Problem problem, String requestId) {
         JsonObjectBuilder json = JsonValues.object()
                 .add("type", "/problems/" + problem.type())
                 .add("title", problem.title())

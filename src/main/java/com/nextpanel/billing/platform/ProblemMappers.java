@@ -26,11 +26,33 @@ public final class ProblemMappers {
     private ProblemMappers() {
     }
 
+    /** The HTTP status of each kind of refusal: the one place that knows it. */
+    static int status(ErrorCode code) {
+        return switch (code) {
+            case INVALID_INPUT, INVALID_FIELDS, MALFORMED_JSON, INVALID_LINK -> 400;
+            case UNAUTHORIZED, SIGN_IN_FAILED -> 401;
+            case CSRF_TOKEN_MISSING, CROSS_SITE, EMAIL_NOT_VERIFIED -> 403;
+            case NOT_FOUND, PANEL_ACCOUNT_NOT_FOUND -> 404;
+            case CONFLICT, PANEL_REFUSED_DUPLICATE -> 409;
+            case PLAN_NOT_FOR_SALE, CURRENCY_MISMATCH, AMOUNT_ABOVE_OWED, INVALID_RECIPIENT,
+                    PAYMENT_METHOD_NOT_OFFERED, NOT_AN_INVOICE_SESSION, UNKNOWN_SERVER, CONNECTION_TEST_UNREACHABLE,
+                    CONNECTION_TEST_CREDENTIALS_REJECTED, PANEL_REFUSED -> 422;
+            case TOO_MANY_FAILED_TOKENS, TOO_MANY_SIGN_INS -> 429;
+            case PANEL_UNREACHABLE, PANEL_CREDENTIALS_REJECTED, PANEL_ERROR, NEEDS_ATTENTION, STRIPE_UNAVAILABLE -> 502;
+            case SERVER_NOT_AVAILABLE, PANEL_BUSY, CARD_PAYMENTS_NOT_CONFIGURED, UNAVAILABLE -> 503;
+        };
+    }
+
+    static Problem problemOf(Refusal refusal) {
+        return new Problem(status(refusal.code()), refusal.code().type(), refusal.title(), refusal.detail(),
+                refusal.extensions());
+    }
+
     @Provider
-    public static class Refusals implements ExceptionMapper<Problem> {
+    public static class Refusals implements ExceptionMapper<Refusal> {
         @Override
-        public Response toResponse(Problem problem) {
-            return ProblemJson.response(problem);
+        public Response toResponse(Refusal refusal) {
+            return ProblemJson.response(refusal);
         }
     }
 
@@ -78,8 +100,7 @@ public final class ProblemMappers {
             String detail = errors.size() == 1
                     ? errors.get(0).get("field") + ": " + errors.get(0).get("message")
                     : errors.size() + " fields are invalid";
-            return ProblemJson.response(new Problem(400, "validation", "Invalid request", detail)
-                    .with("errors", errors));
+            return ProblemJson.response(new Refusal(ErrorCode.INVALID_FIELDS, detail).with("errors", errors));
         }
 
         /** "register.arg0.apiKey" → "api_key": the name the client sent. */
@@ -103,7 +124,7 @@ public final class ProblemMappers {
             if (whileWriting(e)) {
                 return unexpected(e);
             }
-            return ProblemJson.response(new Problem(400, "malformed-json", "Malformed JSON", malformed(e)));
+            return ProblemJson.response(new Refusal(ErrorCode.MALFORMED_JSON, malformed(e)));
         }
 
         private static boolean whileWriting(Throwable e) {
@@ -127,7 +148,7 @@ public final class ProblemMappers {
             boolean unreadableBody = e.getCause() instanceof JsonbException
                     || e.getCause() instanceof JsonParsingException;
             return unreadableBody
-                    ? ProblemJson.response(new Problem(400, "malformed-json", "Malformed JSON", malformed(e)))
+                    ? ProblemJson.response(new Refusal(ErrorCode.MALFORMED_JSON, malformed(e)))
                     : unexpected(e);
         }
     }
@@ -141,7 +162,7 @@ public final class ProblemMappers {
     }
 
     static Response unexpected(Throwable e) {
-        Optional<Problem> raced = UniqueViolations.in(e);
+        Optional<Refusal> raced = UniqueViolations.in(e);
         if (raced.isPresent()) {
             LOG.log(Level.FINE, "A unique index refused a write", e);
             return ProblemJson.response(raced.get());
@@ -149,8 +170,8 @@ public final class ProblemMappers {
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error, reference " + reference, e);
         return ProblemJson.response(new Problem(500, "internal", "Internal Server Error",
-                "An unexpected error occurred; quote reference " + reference + " to the operator")
-                .with("reference", reference));
+                "An unexpected error occurred; quote reference " + reference + " to the operator",
+                Map.of("reference", reference)));
     }
 
     private static String malformed(Throwable e) {

@@ -18,7 +18,7 @@ public final class QueryFilters {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Problem.badRequest(name + " must be one of " + Arrays.stream(type.getEnumConstants())
+            throw Refusal.invalid(name + " must be one of " + Arrays.stream(type.getEnumConstants())
                     .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))
                     + ", not '" + value + "'");
         }

@@ -10,7 +10,7 @@ import org.postgresql.util.ServerErrorMessage;
 
 /**
  * A write the schema refused because a unique index already holds the value: two requests raced
- * past the same "is it taken?" check, and the second is told so as a 409, like the check would have.
+ * past the same "is it taken?" check, and the second is told so as a conflict, like the check would have.
  */
 public final class UniqueViolations {
 
@@ -26,14 +26,13 @@ public final class UniqueViolations {
     private UniqueViolations() {
     }
 
-    /** The 409 for a unique violation anywhere in the exception's causes, if there is one. */
-    static Optional<Problem> in(Throwable e) {
+    /** The conflict for a unique violation anywhere in the exception's causes, if there is one. */
+    static Optional<Refusal> in(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 String detail = WHAT_EXISTS.getOrDefault(constraintOf(sql),
                         "This would duplicate a record that already exists");
-                return Optional.of(new Problem(409, "conflict", "Conflict",
-                        detail + "; it was made at the same moment by another request"));
+                return Optional.of(Refusal.conflict(detail + "; it was made at the same moment by another request"));
             }
         }
         return Optional.empty();

@@ -1,7 +1,8 @@
 package com.nextpanel.billing.security;
 
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ErrorCode;
 import com.nextpanel.billing.platform.ProblemJson;
+import com.nextpanel.billing.platform.Refusal;
 import com.nextpanel.billing.platform.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,8 +54,8 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         if (wait.isPresent()) {
             long seconds = Math.max(1, wait.get().toSeconds() + 1);
             response.setHeader("Retry-After", Long.toString(seconds));
-            return answer(request, response, context, new Problem(429, "too-many-failed-tokens",
-                    "Too many failed authentications", "Too many calls with a wrong bearer token from this address;"
+            return answer(request, response, context, new Refusal(ErrorCode.TOO_MANY_FAILED_TOKENS,
+                    "Too many calls with a wrong bearer token from this address;"
                     + " try again in " + seconds + " s"));
         }
         String token = header.substring(PREFIX.length()).trim();
@@ -65,7 +66,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             // Operator tokens live in the database: down, it cannot say yes or no. An answer the
             // client can act on (retry later), not the container's HTML error page.
             LOG.warning("A bearer token could not be checked: " + e);
-            return answer(request, response, context, new Problem(503, "unavailable", "Service unavailable",
+            return answer(request, response, context, new Refusal(ErrorCode.UNAVAILABLE,
                     "The token could not be checked because the database is unavailable; try again shortly"));
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
@@ -81,13 +82,13 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context, String detail) {
         response.setHeader("WWW-Authenticate", "Bearer");
-        return answer(request, response, context, new Problem(401, "unauthorized", "Unauthorized", detail));
+        return answer(request, response, context, new Refusal(ErrorCode.UNAUTHORIZED, detail));
     }
 
     private static AuthenticationStatus answer(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context, Problem problem) {
+            HttpMessageContext context, Refusal refusal) {
         try {
-            ProblemJson.write(request, response, problem);
+            ProblemJson.write(request, response, refusal);
             response.flushBuffer();
         } catch (IOException e) {
             return context.responseUnauthorized();

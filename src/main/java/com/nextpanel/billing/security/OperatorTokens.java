@@ -1,7 +1,7 @@
 package com.nextpanel.billing.security;
 
 import com.nextpanel.billing.audit.control.AuditLog;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,23 +31,23 @@ public class OperatorTokens {
 
     public Issued issue(String name, String role) {
         if (TokenIdentityStore.BOOTSTRAP_CALLER.equalsIgnoreCase(name)) {
-            throw Problem.conflict("'" + name + "' is the bootstrap admin's name; choose another");
+            throw Refusal.conflict("'" + name + "' is the bootstrap admin's name; choose another");
         }
         if (AuditLog.SYSTEM.equalsIgnoreCase(name)) {
             // a token of that name would pass for the application in the audit log
-            throw Problem.conflict("'" + name + "' is the name the audit log gives the application's own work"
+            throw Refusal.conflict("'" + name + "' is the name the audit log gives the application's own work"
                     + " (timers, workers); choose another");
         }
         if (name.regionMatches(true, 0, AuditLog.CUSTOMER_PREFIX, 0, AuditLog.CUSTOMER_PREFIX.length())) {
             // such a token would pass for a customer in the audit log
-            throw Problem.conflict("Names starting with '" + AuditLog.CUSTOMER_PREFIX + "' are how the audit log names"
+            throw Refusal.conflict("Names starting with '" + AuditLog.CUSTOMER_PREFIX + "' are how the audit log names"
                     + " customers; choose another");
         }
         boolean taken = !em.createQuery("SELECT t.id FROM OperatorToken t WHERE LOWER(t.name) = LOWER(:name)"
                         + " AND t.revokedAt IS NULL", Long.class)
                 .setParameter("name", name).getResultList().isEmpty();
         if (taken) {
-            throw Problem.conflict("An operator token named '" + name + "' exists; revoke it first");
+            throw Refusal.conflict("An operator token named '" + name + "' exists; revoke it first");
         }
         String value = TokenHash.newToken();
         OperatorToken token = new OperatorToken(name, role, TokenHash.of(value), clock.instant());
@@ -76,7 +76,7 @@ public class OperatorTokens {
     public OperatorToken revoke(long id) {
         OperatorToken token = em.find(OperatorToken.class, id);
         if (token == null) {
-            throw Problem.notFound("Operator token", id);
+            throw Refusal.notFound("Operator token", id);
         }
         token.revoke(clock.instant());
         return token;

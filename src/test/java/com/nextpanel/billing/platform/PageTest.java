@@ -11,7 +11,7 @@ class PageTest {
     @Test
     void aPageWhoseOffsetWouldOverflowIsRefusedAsTheClientsMistake() {
         assertThatThrownBy(() -> Page.request(Integer.MAX_VALUE, 500))
-                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(400))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.code()).isEqualTo(ErrorCode.INVALID_INPUT))
                 .hasMessageContaining("page " + Integer.MAX_VALUE);
     }
 
@@ -34,7 +34,7 @@ class PageTest {
 
     @Test
     void nonsenseIsRefusedWithTheReason() {
-        assertThatThrownBy(() -> Page.request(1, 50, "sideways")).isInstanceOf(Problem.class)
+        assertThatThrownBy(() -> Page.request(1, 50, "sideways")).isInstanceOf(Refusal.class)
                 .hasMessageContaining("order must be asc or desc");
         assertThatThrownBy(() -> Page.request(0, 50)).hasMessageContaining("page must be 1 or more");
         assertThatThrownBy(() -> Page.request(1, Page.MAX_SIZE + 1)).hasMessageContaining("size must be between 1 and");

@@ -4,7 +4,7 @@ import com.nextpanel.billing.alert.control.Alerts;
 import com.nextpanel.billing.alert.entity.Alert;
 import com.nextpanel.billing.audit.control.AuditLog;
 import com.nextpanel.billing.platform.Page;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +52,7 @@ public class AlertsResource {
             case "open" -> true;
             case "resolved" -> false;
             case "all" -> null;
-            default -> throw Problem.badRequest("status must be open, resolved or all, not '" + status + "'");
+            default -> throw Refusal.invalid("status must be open, resolved or all, not '" + status + "'");
         };
         Page.Request request = Page.request(page, size);
         return new Page<>(alerts.list(open, request.offset(), request.size()).stream().map(AlertView::of).toList(),

@@ -1,7 +1,7 @@
 package com.nextpanel.billing.alert.control;
 
 import com.nextpanel.billing.alert.entity.Alert;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -52,7 +52,7 @@ public class Alerts {
     public Alert resolve(long id, String by) {
         Alert alert = em.find(Alert.class, id);
         if (alert == null) {
-            throw Problem.notFound("Alert", id);
+            throw Refusal.notFound("Alert", id);
         }
         alert.resolve(by, clock.instant());
         return alert;

@@ -3,8 +3,8 @@ package com.nextpanel.billing.audit.boundary;
 import com.nextpanel.billing.audit.control.AuditLog;
 import com.nextpanel.billing.audit.entity.AuditEntry;
 import com.nextpanel.billing.platform.Page;
-import com.nextpanel.billing.platform.Problem;
 import com.nextpanel.billing.platform.QueryFilters;
+import com.nextpanel.billing.platform.Refusal;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,7 +59,7 @@ public class AuditResource {
         try {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw Problem.badRequest(name + " must be an ISO-8601 instant such as 2026-01-31T00:00:00Z, not '"
+            throw Refusal.invalid(name + " must be an ISO-8601 instant such as 2026-01-31T00:00:00Z, not '"
                     + value + "'");
         }
     }

@@ -6,7 +6,7 @@ import com.nextpanel.billing.platform.EntityIds;
 import com.nextpanel.billing.platform.NodeName;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Page;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import com.nextpanel.billing.security.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -101,7 +101,7 @@ public class Jobs {
     }
 
     public Job get(long id) {
-        return find(id).orElseThrow(() -> Problem.notFound("Job", id));
+        return find(id).orElseThrow(() -> Refusal.notFound("Job", id));
     }
 
     public Optional<Job> find(long id) {
@@ -155,13 +155,13 @@ public class Jobs {
     public Job retryByOperator(long jobId) {
         Job job = em.find(Job.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job == null) {
-            throw Problem.notFound("Job", jobId);
+            throw Refusal.notFound("Job", jobId);
         }
         try {
             Instant now = clock.instant();
             job.retryByOperator(now, NodeName.ID, now.plus(config.lease()));
         } catch (IllegalStateException e) {
-            throw Problem.conflict(e.getMessage());
+            throw Refusal.conflict(e.getMessage());
         }
         return job;
     }

@@ -7,7 +7,7 @@ import com.nextpanel.billing.audit.control.AuditLog;
 import com.nextpanel.billing.hosting.entity.SuspensionCause;
 import com.nextpanel.billing.platform.Leases;
 import com.nextpanel.billing.platform.NodeName;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -68,7 +68,7 @@ public class BillingAutomation {
     /** Runs the billing day now; a 409 when a run is already under way somewhere. */
     public AutomationRun run(String trigger) {
         if (!leases.take(LEASE, NodeName.ID, LEASE_LENGTH)) {
-            throw Problem.conflict("An automation run is already under way; it finishes within "
+            throw Refusal.conflict("An automation run is already under way; it finishes within "
                     + LEASE_LENGTH.toMinutes() + " minutes");
         }
         try {

@@ -3,7 +3,7 @@ package com.nextpanel.billing.billing.control;
 import com.nextpanel.billing.billing.entity.Customer;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Page;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,7 +28,7 @@ public class Customers {
         boolean taken = !em.createQuery("SELECT c.id FROM Customer c WHERE LOWER(c.email) = LOWER(:email)", Long.class)
                 .setParameter("email", email).getResultList().isEmpty();
         if (taken) {
-            throw Problem.conflict("A customer with email " + email + " already exists");
+            throw Refusal.conflict("A customer with email " + email + " already exists");
         }
         Customer customer = new Customer(email, fullName, phone, company, clock.instant());
         em.persist(customer);
@@ -45,7 +45,7 @@ public class Customers {
     public Customer get(long id) {
         Customer customer = em.find(Customer.class, id);
         if (customer == null) {
-            throw Problem.notFound("Customer", id);
+            throw Refusal.notFound("Customer", id);
         }
         return customer;
     }

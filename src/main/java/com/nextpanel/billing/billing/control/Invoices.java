@@ -7,7 +7,7 @@ import com.nextpanel.billing.billing.entity.Plan;
 import com.nextpanel.billing.billing.entity.Service;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Page;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -43,7 +43,7 @@ public class Invoices {
     public Invoice get(long id) {
         Invoice invoice = em.find(Invoice.class, id);
         if (invoice == null) {
-            throw Problem.notFound("Invoice", id);
+            throw Refusal.notFound("Invoice", id);
         }
         return invoice;
     }
@@ -52,7 +52,7 @@ public class Invoices {
     public Invoice ofCustomer(long customerId, long id) {
         Invoice invoice = em.find(Invoice.class, id);
         if (invoice == null || invoice.customerId() != customerId) {
-            throw Problem.notFound("Invoice", id);
+            throw Refusal.notFound("Invoice", id);
         }
         return invoice;
     }
@@ -60,7 +60,7 @@ public class Invoices {
     public Invoice lock(long id) {
         Invoice invoice = em.find(Invoice.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (invoice == null) {
-            throw Problem.notFound("Invoice", id);
+            throw Refusal.notFound("Invoice", id);
         }
         return invoice;
     }
@@ -82,7 +82,7 @@ public class Invoices {
         return em.createQuery("SELECT i FROM Invoice i WHERE i.orderId = :order ORDER BY i.id", Invoice.class)
                 .setParameter("order", orderId).setMaxResults(1)
                 .getResultStream().findFirst()
-                .orElseThrow(() -> Problem.notFound("Invoice of order", orderId));
+                .orElseThrow(() -> Refusal.notFound("Invoice of order", orderId));
     }
 
     public boolean hasOverdue(long serviceId) {

@@ -7,7 +7,8 @@ import com.nextpanel.billing.billing.entity.Plan;
 import com.nextpanel.billing.billing.entity.Service;
 import com.nextpanel.billing.hosting.control.Accounts;
 import com.nextpanel.billing.notify.control.Emails;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ErrorCode;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -49,12 +50,12 @@ public class Orders {
         Customer customer = customers.get(customerId);
         Plan plan = plans.get(planId);
         if (!plan.active()) {
-            throw Problem.unprocessable("plan-not-for-sale", "Plan not for sale", "Plan '" + plan.name()
+            throw new Refusal(ErrorCode.PLAN_NOT_FOR_SALE, "Plan '" + plan.name()
                     + "' is not active");
         }
         accounts.refuseTakenUsername(username);
         if (services.usernameAwaited(username)) {
-            throw Problem.conflict("Username '" + username + "' is already taken by another order");
+            throw Refusal.conflict("Username '" + username + "' is already taken by another order");
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         HostingOrder order = services.add(new HostingOrder(customerId, planId, username, clock.instant()));

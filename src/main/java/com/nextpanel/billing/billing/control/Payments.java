@@ -7,8 +7,9 @@ import com.nextpanel.billing.billing.entity.Invoice;
 import com.nextpanel.billing.billing.entity.Money;
 import com.nextpanel.billing.billing.entity.Payment;
 import com.nextpanel.billing.notify.control.Emails;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ErrorCode;
 import com.nextpanel.billing.platform.PublicAddress;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -62,7 +63,7 @@ public class Payments {
         }
         invoice.requirePayable(amount);
         if (invoice.status() == Invoice.Status.PAID) {
-            throw Problem.conflict("Invoice " + invoice.number() + " is paid already; this payment was not recorded");
+            throw Refusal.conflict("Invoice " + invoice.number() + " is paid already; this payment was not recorded");
         }
         invoice.requireWithinOwed(amount, invoices.paidSoFar(invoice));
         Payment payment = invoices.add(new Payment(invoiceId, amount, method, reference, clock.instant()));
@@ -96,20 +97,23 @@ public class Payments {
 
     private static Recorded replay(Payment earlier, Invoice invoice, Money amount, String reference) {
         if (!earlier.sameAs(invoice.id(), amount)) {
-            throw Problem.conflict("Payment reference '" + reference + "' was used already for " + earlier.amount()
+            throw Refusal.conflict("Payment reference '" + reference + "' was used already for " + earlier.amount()
                     + " on " + (earlier.invoiceId() == invoice.id() ? "this invoice" : "another invoice")
                     + "; this payment was not recorded");
         }
         return new Recorded(earlier, invoice, true);
     }
 
-    private void receipt(Invoice invoice, Money amount, Money paidSoFar) {
+    void receipt(Invoice invoice, Money amount, Money paidSoFar) {
         Customer customer = customers.get(invoice.customerId());
         try {
             emails.paymentReceipt(customer.email(), customer.fullName(), invoice.number(), amount.toString(),
                     paidSoFar.toString(), invoice.total().toString(), invoice.status() == Invoice.Status.PAID,
                     publicAddress.link("/client/invoice.html?id=" + invoice.id()), invoice.id());
-        } catch (Problem unsendable) {
+        } catch (Refusal unsendable) {
+            if (!unsendable.is(ErrorCode.INVALID_RECIPIENT)) {
+                throw unsendable;
+            }
             // Emails refuses without marking the transaction: the payment stands without its receipt
             LOG.log(Level.WARNING, "No receipt for invoice {0}: {1}", new Object[] {invoice.id(), unsendable.detail()});
         }

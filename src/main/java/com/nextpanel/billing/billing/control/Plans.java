@@ -1,7 +1,7 @@
 package com.nextpanel.billing.billing.control;
 
 import com.nextpanel.billing.billing.entity.Plan;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,7 +20,7 @@ public class Plans {
         boolean taken = !em.createQuery("SELECT p.id FROM Plan p WHERE LOWER(p.name) = LOWER(:name)", Long.class)
                 .setParameter("name", plan.name()).getResultList().isEmpty();
         if (taken) {
-            throw Problem.conflict("A plan named '" + plan.name() + "' already exists");
+            throw Refusal.conflict("A plan named '" + plan.name() + "' already exists");
         }
         em.persist(plan);
         em.flush();
@@ -30,7 +30,7 @@ public class Plans {
     public Plan get(long id) {
         Plan plan = em.find(Plan.class, id);
         if (plan == null) {
-            throw Problem.notFound("Plan", id);
+            throw Refusal.notFound("Plan", id);
         }
         return plan;
     }

@@ -3,7 +3,7 @@ package com.nextpanel.billing.billing.control;
 import com.nextpanel.billing.audit.control.AuditLog;
 import com.nextpanel.billing.billing.entity.Service;
 import com.nextpanel.billing.hosting.control.AccountActions;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -48,7 +48,7 @@ public class ServiceCancellation {
     private Service liveService(long serviceId) {
         Service service = services.get(serviceId);
         if (!service.isLive()) {
-            throw Problem.conflict("Service " + serviceId + " is " + service.status().name().toLowerCase()
+            throw Refusal.conflict("Service " + serviceId + " is " + service.status().name().toLowerCase()
                     + ": there is nothing to cancel");
         }
         return service;

@@ -5,7 +5,7 @@ import com.nextpanel.billing.billing.entity.Invoice;
 import com.nextpanel.billing.billing.entity.Service;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Page;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -34,7 +34,7 @@ public class Services {
     public HostingOrder order(long id) {
         HostingOrder order = em.find(HostingOrder.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
-            throw Problem.notFound("Order", id);
+            throw Refusal.notFound("Order", id);
         }
         return order;
     }
@@ -42,7 +42,7 @@ public class Services {
     public Service get(long id) {
         Service service = em.find(Service.class, id);
         if (service == null) {
-            throw Problem.notFound("Service", id);
+            throw Refusal.notFound("Service", id);
         }
         return service;
     }
@@ -50,7 +50,7 @@ public class Services {
     public Service lock(long id) {
         Service service = em.find(Service.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (service == null) {
-            throw Problem.notFound("Service", id);
+            throw Refusal.notFound("Service", id);
         }
         return service;
     }

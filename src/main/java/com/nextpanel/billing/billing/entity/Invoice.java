@@ -1,7 +1,8 @@
 package com.nextpanel.billing.billing.entity;
 
+import com.nextpanel.billing.platform.ErrorCode;
 import com.nextpanel.billing.platform.LowerCaseEnumColumn;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
@@ -114,7 +115,7 @@ public class Invoice {
             return false;
         }
         if (status == Status.CANCELLED) {
-            throw Problem.conflict("Invoice " + number + " is cancelled and takes no payment");
+            throw Refusal.conflict("Invoice " + number + " is cancelled and takes no payment");
         }
         if (!paidSoFar.covers(total)) {
             return false;
@@ -126,10 +127,10 @@ public class Invoice {
 
     public void requirePayable(Money payment) {
         if (status == Status.CANCELLED) {
-            throw Problem.conflict("Invoice " + number + " is cancelled and takes no payment");
+            throw Refusal.conflict("Invoice " + number + " is cancelled and takes no payment");
         }
         if (!payment.currency().equals(total.currency())) {
-            throw Problem.unprocessable("currency-mismatch", "Wrong currency",
+            throw new Refusal(ErrorCode.CURRENCY_MISMATCH,
                     "Invoice " + number + " is in " + total.currency() + ", not " + payment.currency());
         }
     }
@@ -144,7 +145,7 @@ public class Invoice {
     public void requireWithinOwed(Money payment, Money paidSoFar) {
         Money owed = owed(paidSoFar);
         if (!owed.covers(payment)) {
-            throw Problem.unprocessable("amount-above-owed", "Amount above what is owed", "Invoice " + number
+            throw new Refusal(ErrorCode.AMOUNT_ABOVE_OWED, "Invoice " + number
                     + " still owes " + owed + "; a payment of " + payment + " was not recorded");
         }
     }

@@ -1,7 +1,8 @@
 package com.nextpanel.billing.fleet.boundary;
 
 import com.nextpanel.billing.fleet.entity.ServerDetails;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ErrorCode;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -29,7 +30,7 @@ final class ServerPatch {
 
     static ServerPatch of(JsonObject patch) {
         if (patch == null || patch.isEmpty()) {
-            throw Problem.badRequest("Send at least one of: " + String.join(", ", EDITABLE.stream().sorted().toList()));
+            throw Refusal.invalid("Send at least one of: " + String.join(", ", EDITABLE.stream().sorted().toList()));
         }
         List<Map<String, Object>> errors = new ArrayList<>();
         for (String member : patch.keySet()) {
@@ -52,7 +53,7 @@ final class ServerPatch {
         if (!errors.isEmpty()) {
             String detail = errors.size() == 1 ? errors.get(0).get("field") + ": " + errors.get(0).get("message")
                     : errors.size() + " fields are invalid";
-            throw new Problem(400, "validation", "Invalid request", detail).with("errors", errors);
+            throw new Refusal(ErrorCode.INVALID_FIELDS, detail).with("errors", errors);
         }
         return checked;
     }

@@ -2,7 +2,7 @@ package com.nextpanel.billing.fleet.control;
 
 import com.nextpanel.billing.fleet.entity.PanelServer;
 import com.nextpanel.billing.fleet.entity.SealedCredentials;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -30,14 +30,14 @@ public class Fleet {
     }
 
     public PanelServer get(long id) {
-        return find(id).orElseThrow(() -> Problem.notFound("Server", id));
+        return find(id).orElseThrow(() -> Refusal.notFound("Server", id));
     }
 
     /** The server, row-locked until the transaction ends (edits race with slot reservations). */
     public PanelServer lock(long id) {
         PanelServer server = em.find(PanelServer.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (server == null || server.removed()) {
-            throw Problem.notFound("Server", id);
+            throw Refusal.notFound("Server", id);
         }
         return server;
     }
@@ -66,7 +66,7 @@ public class Fleet {
                 .setParameter("except", exceptId == null ? -1L : exceptId)
                 .getResultList().isEmpty();
         if (taken) {
-            throw Problem.conflict("A server named '" + name + "' already exists");
+            throw Refusal.conflict("A server named '" + name + "' already exists");
         }
     }
 }

@@ -7,7 +7,8 @@ import com.nextpanel.billing.fleet.entity.ServerDetails;
 import com.nextpanel.billing.panel.PanelClients;
 import com.nextpanel.billing.panel.PanelCredentials;
 import com.nextpanel.billing.platform.EntityIds;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ErrorCode;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -181,16 +182,15 @@ public class ServerRegistry {
 
     private static void refuseFailed(ConnectionTest.Result test) {
         if (!test.success()) {
-            throw Problem.unprocessable(test.reachable() ? "panel-credentials-rejected" : "panel-unreachable",
-                    test.reachable() ? "Credentials rejected" : "Failed to connect to NextPanel server",
-                    test.detail());
+            throw new Refusal(test.reachable() ? ErrorCode.CONNECTION_TEST_CREDENTIALS_REJECTED
+                    : ErrorCode.CONNECTION_TEST_UNREACHABLE, test.detail());
         }
     }
 
     private <T> T audited(String action, Object target, Supplier<T> work) {
         try {
             return work.get();
-        } catch (Problem refused) {
+        } catch (Refusal refused) { // every kind: each refusal is audited, then answered
             audit.record(action, TARGET, target, Outcome.REFUSED, refused.detail());
             throw refused;
         }

@@ -4,7 +4,8 @@ import static com.nextpanel.billing.fleet.control.ProbeResults.at;
 
 import com.nextpanel.billing.fleet.entity.PanelServer;
 import com.nextpanel.billing.fleet.entity.ServerHealth;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ErrorCode;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -99,8 +100,8 @@ public class ServerSelector {
 
     private ReservedSlot on(long serverId, Supplier<Optional<ReservedSlot>> attempt) {
         return attempt.get().orElseThrow(() -> {
-            PanelServer server = fleet.find(serverId).orElseThrow(() -> Problem.unprocessable("unknown-server",
-                    "Unknown server", "server_id " + serverId + " does not exist"));
+            PanelServer server = fleet.find(serverId).orElseThrow(() -> new Refusal(ErrorCode.UNKNOWN_SERVER,
+                    "server_id " + serverId + " does not exist"));
             return unavailable("server '" + server.name() + "' " + whyNot(server));
         });
     }
@@ -172,7 +173,7 @@ public class ServerSelector {
         }
     }
 
-    private static Problem unavailable(String why) {
-        return Problem.unavailable("server-not-available", "Server not available", "Server not available: " + why);
+    private static Refusal unavailable(String why) {
+        return new Refusal(ErrorCode.SERVER_NOT_AVAILABLE, "Server not available: " + why);
     }
 }

@@ -1,6 +1,6 @@
 package com.nextpanel.billing.fleet.entity;
 
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -129,7 +129,7 @@ public class PanelServer {
     /** Applies an operator's edit; capacity can never drop below the accounts already placed. */
     public void update(ServerDetails details, Instant now) {
         if (details.capacity() < currentAccounts) {
-            throw Problem.conflict("Capacity " + details.capacity() + " is below the " + currentAccounts
+            throw Refusal.conflict("Capacity " + details.capacity() + " is below the " + currentAccounts
                     + " accounts already on server '" + name + "'");
         }
         apply(details);
@@ -154,7 +154,7 @@ public class PanelServer {
 
     public void remove(Instant now) {
         if (currentAccounts > 0) {
-            throw Problem.conflict("Server '" + name + "' still holds " + currentAccounts
+            throw Refusal.conflict("Server '" + name + "' still holds " + currentAccounts
                     + (currentAccounts == 1 ? " account" : " accounts") + ": move or terminate them first");
         }
         removedAt = now;

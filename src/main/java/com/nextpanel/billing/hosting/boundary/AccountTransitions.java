@@ -1,8 +1,8 @@
 package com.nextpanel.billing.hosting.boundary;
 
 import com.nextpanel.billing.hosting.entity.IllegalAccountTransition;
-import com.nextpanel.billing.platform.Problem;
 import com.nextpanel.billing.platform.ProblemJson;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -13,6 +13,6 @@ public class AccountTransitions implements ExceptionMapper<IllegalAccountTransit
 
     @Override
     public Response toResponse(IllegalAccountTransition e) {
-        return ProblemJson.response(Problem.conflict(e.getMessage()));
+        return ProblemJson.response(Refusal.conflict(e.getMessage()));
     }
 }

@@ -5,10 +5,11 @@ import com.nextpanel.billing.hosting.control.AccountStats;
 import com.nextpanel.billing.hosting.control.Accounts;
 import com.nextpanel.billing.hosting.entity.AccountStatus;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
+import com.nextpanel.billing.platform.ErrorCode;
 import com.nextpanel.billing.platform.JsonValues;
 import com.nextpanel.billing.platform.Page;
-import com.nextpanel.billing.platform.Problem;
 import com.nextpanel.billing.platform.QueryFilters;
+import com.nextpanel.billing.platform.Refusal;
 import com.nextpanel.billing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -122,7 +123,7 @@ public class AccountsResource {
         try (var reader = JsonValues.reader(body)) {
             reason = reader.readObject().get("reason");
         } catch (RuntimeException e) {
-            throw new Problem(400, "malformed-json", "Malformed JSON",
+            throw new Refusal(ErrorCode.MALFORMED_JSON,
                     "The body must be JSON such as {\"reason\": \"Payment overdue\"}");
         }
         if (reason == null || reason.getValueType() == JsonValue.ValueType.NULL) {
@@ -141,7 +142,7 @@ public class AccountsResource {
         return reason;
     }
 
-    private static Problem invalidReason() {
-        return new Problem(400, "validation", "Invalid request", "reason: must be a text of at most 500 characters");
+    private static Refusal invalidReason() {
+        return new Refusal(ErrorCode.INVALID_FIELDS, "reason: must be a text of at most 500 characters");
     }
 }

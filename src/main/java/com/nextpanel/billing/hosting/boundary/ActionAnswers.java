@@ -4,8 +4,9 @@ import com.nextpanel.billing.automation.entity.Job;
 import com.nextpanel.billing.fleet.control.ReservedSlot;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.panel.PanelProblems;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ErrorCode;
 import com.nextpanel.billing.platform.ProblemJson;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,11 +62,11 @@ final class ActionAnswers {
                 body.put("next_attempt_at", job.nextAttemptAt().toString());
                 yield Response.accepted(body).build();
             }
-            case FAILED -> ProblemJson.response(new Problem(PanelProblems.saysItExists(job.lastError()) ? 409 : 422,
-                    "panel-refused", what + " failed", job.lastError())
-                    .with("account_id", account.id()).with("job_id", job.id()));
-            default -> ProblemJson.response(new Problem(502, "needs-attention", what + " needs attention",
-                    job.lastError()).with("account_id", account.id()).with("job_id", job.id()));
+            case FAILED -> ProblemJson.response(new Refusal(PanelProblems.saysItExists(job.lastError())
+                    ? ErrorCode.PANEL_REFUSED_DUPLICATE : ErrorCode.PANEL_REFUSED, job.lastError())
+                    .titled(what + " failed").with("account_id", account.id()).with("job_id", job.id()));
+            default -> ProblemJson.response(new Refusal(ErrorCode.NEEDS_ATTENTION, job.lastError())
+                    .titled(what + " needs attention").with("account_id", account.id()).with("job_id", job.id()));
         };
     }
 }

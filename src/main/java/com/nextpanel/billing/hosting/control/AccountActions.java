@@ -6,7 +6,7 @@ import com.nextpanel.billing.automation.control.Jobs;
 import com.nextpanel.billing.automation.entity.Job;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.hosting.entity.SuspensionCause;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -94,7 +94,7 @@ public class AccountActions {
             HostingAccount account = accounts.lock(accountId);
             allowed.accept(account);
             jobs.openFor(accountId).ifPresent(open -> {
-                throw Problem.conflict("Account " + accountId + " already has a " + open.kind().name().toLowerCase()
+                throw Refusal.conflict("Account " + accountId + " already has a " + open.kind().name().toLowerCase()
                         + " in progress (job " + open.id() + "); wait for it to finish");
             });
             Job job = runNow ? jobs.enqueueClaimed(kind, accountId, reason, null, audit.actor())

@@ -12,8 +12,9 @@ import com.nextpanel.billing.hosting.entity.AccountStatus;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.panel.PanelException;
 import com.nextpanel.billing.panel.PanelProblems;
+import com.nextpanel.billing.platform.ErrorCode;
 import com.nextpanel.billing.platform.JsonValues;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -65,7 +66,10 @@ public class AccountCreation {
                 Accounts.OnServer placed = accounts.getOnServer(account.id());
                 account = placed.account();
                 server = placed.serverName();
-            } catch (Problem noServer) {
+            } catch (Refusal noServer) {
+                if (!noServer.is(ErrorCode.SERVER_NOT_AVAILABLE)) {
+                    throw noServer;
+                }
                 return JobOutcome.retry(noServer.detail(), null);
             }
         }

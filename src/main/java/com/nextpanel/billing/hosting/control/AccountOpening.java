@@ -7,7 +7,7 @@ import com.nextpanel.billing.fleet.control.ReservedSlot;
 import com.nextpanel.billing.fleet.control.ServerSelector;
 import com.nextpanel.billing.hosting.entity.AccountHolder;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import com.nextpanel.billing.platform.UniqueViolations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,7 +63,7 @@ public class AccountOpening {
             accounts.add(account);
         } catch (PersistenceException raced) {
             if (UniqueViolations.violated(raced).filter(USERNAME_INDEX::equals).isPresent()) {
-                throw Problem.conflict("Username '" + holder.username() + "' was being taken by another request");
+                throw Refusal.conflict("Username '" + holder.username() + "' was being taken by another request");
             }
             throw raced;
         }

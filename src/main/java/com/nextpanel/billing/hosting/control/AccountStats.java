@@ -5,7 +5,7 @@ import com.nextpanel.billing.hosting.entity.AccountStatus;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.panel.PanelException;
 import com.nextpanel.billing.panel.PanelProblems;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -23,7 +23,7 @@ public class AccountStats {
     public JsonObject of(long accountId) {
         HostingAccount account = accounts.get(accountId);
         if (account.status() != AccountStatus.ACTIVE && account.status() != AccountStatus.SUSPENDED) {
-            throw Problem.conflict("Account " + accountId + " is " + account.status().label()
+            throw Refusal.conflict("Account " + accountId + " is " + account.status().label()
                     + ": it has no usage on a panel");
         }
         try {

@@ -7,8 +7,8 @@ import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.hosting.entity.SuspensionCause;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Page;
-import com.nextpanel.billing.platform.Problem;
 import com.nextpanel.billing.hosting.control.AccountChanged.Change;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -42,7 +42,7 @@ public class Accounts {
 
 
     public HostingAccount get(long id) {
-        return find(id).orElseThrow(() -> Problem.notFound("Account", id));
+        return find(id).orElseThrow(() -> Refusal.notFound("Account", id));
     }
 
     public Optional<HostingAccount> find(long id) {
@@ -61,7 +61,7 @@ public class Accounts {
     public OnServer getOnServer(long id) {
         OnServer found = getAllOnServer(List.of(id)).get(id);
         if (found == null) {
-            throw Problem.notFound("Account", id);
+            throw Refusal.notFound("Account", id);
         }
         return found;
     }
@@ -81,7 +81,7 @@ public class Accounts {
     /** The account, row-locked until the transaction ends. */
     public HostingAccount lock(long id) {
         return em.createNamedQuery("HostingAccount.lock", HostingAccount.class).setParameter("id", id)
-                .getResultStream().findFirst().orElseThrow(() -> Problem.notFound("Account", id));
+                .getResultStream().findFirst().orElseThrow(() -> Refusal.notFound("Account", id));
     }
 
     /**
@@ -96,7 +96,7 @@ public class Accounts {
 
     public void refuseTakenUsername(String username) {
         liveHolderOf(username).ifPresent(id -> {
-            throw Problem.conflict("Username '" + username + "' is already in use by account " + id);
+            throw Refusal.conflict("Username '" + username + "' is already in use by account " + id);
         });
     }
 

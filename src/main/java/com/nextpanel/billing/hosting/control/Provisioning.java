@@ -7,7 +7,7 @@ import com.nextpanel.billing.automation.entity.Job;
 import com.nextpanel.billing.fleet.control.CapacityAlerts;
 import com.nextpanel.billing.fleet.control.ReservedSlot;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,7 +43,7 @@ public class Provisioning {
         AccountOpening.Opened opened;
         try {
             opened = opening.placeAndQueue(request);
-        } catch (Problem refused) {
+        } catch (Refusal refused) { // every kind: each refusal is audited, then answered
             audit.record("account.provision", "account", null, Outcome.REFUSED,
                     request.holder().username() + ": " + refused.detail());
             throw refused;

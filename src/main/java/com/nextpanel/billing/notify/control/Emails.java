@@ -1,7 +1,8 @@
 package com.nextpanel.billing.notify.control;
 
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ErrorCode;
 import com.nextpanel.billing.platform.PublicAddress;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.AddressException;
@@ -14,12 +15,12 @@ import java.util.List;
  * Queues customer emails. Joins the caller's transaction, so an email is queued if and only if
  * the business change that causes it commits; the outbox worker sends it afterwards, outside any
  * transaction. A body that carries a secret (a welcome email's password, a one-time link) is stored sealed. Each
- * method answers the id of the queued email. An address that is not one is refused (422) before
+ * method answers the id of the queued email. An address that is not one is refused (INVALID_RECIPIENT) before
  * anything is written, without marking the caller's transaction for rollback: the caller decides
  * whether its change stands without the email.
  */
 @ApplicationScoped
-@Transactional(dontRollbackOn = Problem.class)
+@Transactional(dontRollbackOn = Refusal.class)
 public class Emails {
 
     @Inject
@@ -96,7 +97,7 @@ public class Emails {
                 throw new AddressException("not a bare address");
             }
         } catch (AddressException e) {
-            throw Problem.unprocessable("invalid-recipient", "Invalid email address",
+            throw new Refusal(ErrorCode.INVALID_RECIPIENT,
                     "'" + recipient + "' is not an email address");
         }
     }

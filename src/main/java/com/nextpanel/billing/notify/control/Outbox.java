@@ -5,7 +5,7 @@ import com.nextpanel.billing.platform.EntityIds;
 import com.nextpanel.billing.platform.NodeName;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Page;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import com.nextpanel.billing.security.SealedPlace;
 import com.nextpanel.billing.security.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,7 +60,7 @@ public class Outbox {
     }
 
     public Email get(long id) {
-        return find(id).orElseThrow(() -> Problem.notFound("Email", id));
+        return find(id).orElseThrow(() -> Refusal.notFound("Email", id));
     }
 
     public Optional<Email> find(long id) {
@@ -125,7 +125,7 @@ public class Outbox {
         try {
             email.retryByOperator(clock.instant());
         } catch (IllegalStateException e) {
-            throw Problem.conflict(e.getMessage());
+            throw Refusal.conflict(e.getMessage());
         }
         return email;
     }
@@ -149,7 +149,7 @@ public class Outbox {
     private Email locked(long id) {
         Email email = em.find(Email.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (email == null) {
-            throw Problem.notFound("Email", id);
+            throw Refusal.notFound("Email", id);
         }
         return email;
     }

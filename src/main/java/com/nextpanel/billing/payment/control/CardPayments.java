@@ -3,8 +3,9 @@ package com.nextpanel.billing.payment.control;
 import com.nextpanel.billing.billing.control.Invoices;
 import com.nextpanel.billing.billing.entity.Invoice;
 import com.nextpanel.billing.billing.entity.Money;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ErrorCode;
 import com.nextpanel.billing.platform.PublicAddress;
+import com.nextpanel.billing.platform.Refusal;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
 import com.stripe.param.checkout.SessionCreateParams;
@@ -44,7 +45,7 @@ public class CardPayments {
     /** Creates a Checkout Session for what {@code invoice} still owes; answers the URL to send the customer to. */
     public String startCheckout(Invoice invoice, String successUrl, String cancelUrl) {
         if (!invoice.isOpen()) {
-            throw Problem.conflict("Invoice " + invoice.number() + " is " + invoice.status().name().toLowerCase(Locale.ROOT)
+            throw Refusal.conflict("Invoice " + invoice.number() + " is " + invoice.status().name().toLowerCase(Locale.ROOT)
                     + " and takes no payment");
         }
         Money owed = invoice.owed(invoices.paidSoFar(invoice));
@@ -86,7 +87,7 @@ public class CardPayments {
     public Reconciled reconcile(String checkoutSessionId) {
         PaidSession paid = PaidSession.of(retrieve(checkoutSessionId));
         if (paid.invoiceId() == null) {
-            throw Problem.unprocessable("not-an-invoice-session", "Not an invoice payment",
+            throw new Refusal(ErrorCode.NOT_AN_INVOICE_SESSION,
                     "Checkout Session " + checkoutSessionId + " pays no invoice of ours");
         }
         return applied(paid);
@@ -97,7 +98,7 @@ public class CardPayments {
         invoices.ofCustomer(customerId, invoiceId);
         PaidSession paid = PaidSession.of(retrieve(checkoutSessionId));
         if (paid.invoiceId() == null || paid.invoiceId() != invoiceId) {
-            throw Problem.notFound("Checkout Session for invoice " + invoiceId + ":", checkoutSessionId);
+            throw Refusal.notFound("Checkout Session for invoice " + invoiceId + ":", checkoutSessionId);
         }
         return applied(paid);
     }
@@ -109,13 +110,13 @@ public class CardPayments {
 
     private Session retrieve(String checkoutSessionId) {
         if (checkoutSessionId == null || !checkoutSessionId.matches("cs_[A-Za-z0-9_]{1,250}")) {
-            throw Problem.badRequest("'" + checkoutSessionId + "' is not a Checkout Session id (cs_…)");
+            throw Refusal.invalid("'" + checkoutSessionId + "' is not a Checkout Session id (cs_…)");
         }
         try {
             return stripe.client().checkout().sessions().retrieve(checkoutSessionId);
         } catch (com.stripe.exception.InvalidRequestException e) {
             if (e.getStatusCode() != null && e.getStatusCode() == 404) {
-                throw Problem.notFound("Checkout Session", checkoutSessionId);
+                throw Refusal.notFound("Checkout Session", checkoutSessionId);
             }
             throw unavailable("read checkout session " + checkoutSessionId, e);
         } catch (StripeException e) {
@@ -128,11 +129,11 @@ public class CardPayments {
         return amount.amount().movePointRight(digits).longValueExact();
     }
 
-    private static Problem unavailable(String what, StripeException e) {
+    private static Refusal unavailable(String what, StripeException e) {
         LOG.log(Level.WARNING, "Stripe: could not {0}: {1} (request {2})",
                 new Object[] {what, e.getStripeError() == null ? e.getClass().getSimpleName() : e.getStripeError().getType(),
                         e.getRequestId()});
-        return new Problem(502, "stripe-unavailable", "Card payments are unavailable",
+        return new Refusal(ErrorCode.STRIPE_UNAVAILABLE,
                 "Stripe could not " + what + " just now; please try again in a moment");
     }
 }

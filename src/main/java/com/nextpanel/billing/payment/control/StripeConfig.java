@@ -1,6 +1,7 @@
 package com.nextpanel.billing.payment.control;
 
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ErrorCode;
+import com.nextpanel.billing.platform.Refusal;
 import com.stripe.StripeClient;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,8 +61,8 @@ public class StripeConfig {
         return webhookSecret.filter(secret -> !secret.isBlank()).orElseThrow(() -> notConfigured("STRIPE_WEBHOOK_SECRET"));
     }
 
-    private static Problem notConfigured(String setting) {
-        return Problem.unavailable("card-payments-unavailable", "Card payments are not available",
+    private static Refusal notConfigured(String setting) {
+        return new Refusal(ErrorCode.CARD_PAYMENTS_NOT_CONFIGURED,
                 "Card payments are not configured on this server (" + setting + " is not set)");
     }
 }

@@ -1,6 +1,6 @@
 package com.nextpanel.billing.payment.control;
 
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
@@ -39,16 +39,16 @@ public class StripeWebhooks {
     public Delivery receive(String payload, String signatureHeader) {
         String secret = stripe.webhookSecret(); // 503 when none: an unverifiable event is never applied
         if (signatureHeader == null || signatureHeader.isBlank()) {
-            throw Problem.badRequest("The Stripe-Signature header is missing: only Stripe's signed events are taken");
+            throw Refusal.invalid("The Stripe-Signature header is missing: only Stripe's signed events are taken");
         }
         Event event;
         try {
             event = Webhook.constructEvent(payload == null ? "" : payload, signatureHeader, secret);
         } catch (SignatureVerificationException e) {
             LOG.warning("Stripe webhook refused: " + e.getMessage()); // says why (no header, no match, too old)
-            throw Problem.badRequest("The Stripe-Signature does not verify for this body: " + e.getMessage());
+            throw Refusal.invalid("The Stripe-Signature does not verify for this body: " + e.getMessage());
         } catch (RuntimeException malformed) { // a signed body that is no event JSON
-            throw Problem.badRequest("The body is not a Stripe event");
+            throw Refusal.invalid("The body is not a Stripe event");
         }
         if (!PAID_EVENTS.contains(event.getType())) {
             return new Delivery(event.getId(), event.getType(), PaidSessions.Outcome.IGNORED);
@@ -69,11 +69,11 @@ public class StripeWebhooks {
             try {
                 object = data.deserializeUnsafe();
             } catch (EventDataObjectDeserializationException e) {
-                throw Problem.badRequest("Event " + event.getId() + " carries no readable Checkout Session");
+                throw Refusal.invalid("Event " + event.getId() + " carries no readable Checkout Session");
             }
         }
         if (!(object instanceof Session session)) {
-            throw Problem.badRequest("Event " + event.getId() + " carries a " + object.getClass().getSimpleName()
+            throw Refusal.invalid("Event " + event.getId() + " carries a " + object.getClass().getSimpleName()
                     + ", not a Checkout Session");
         }
         return session;

@@ -1,7 +1,8 @@
 package com.nextpanel.billing.signin.boundary;
 
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ErrorCode;
 import com.nextpanel.billing.platform.ProblemJson;
+import com.nextpanel.billing.platform.Refusal;
 import com.nextpanel.billing.security.TokenHash;
 import com.nextpanel.billing.signin.control.CustomerSessions;
 import com.nextpanel.billing.signin.entity.CustomerSession;
@@ -39,17 +40,17 @@ public class CustomerSessionFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String id = SessionCookie.of(request);
         if (id == null) {
-            refuse(request, 401, "Sign in first: this call needs a customer session");
+            refuse(request, ErrorCode.UNAUTHORIZED, "Sign in first: this call needs a customer session");
             return;
         }
         String hash = TokenHash.of(id);
         Optional<CustomerSession> session = sessions.findActive(hash);
         if (session.isEmpty()) {
-            refuse(request, 401, "Your session has ended; sign in again");
+            refuse(request, ErrorCode.UNAUTHORIZED, "Your session has ended; sign in again");
             return;
         }
         if (changes(request.getMethod()) && !sameToken(request.getHeaderString(CSRF_HEADER), session.get().csrfToken())) {
-            refuse(request, 403, "This change needs the header " + CSRF_HEADER
+            refuse(request, ErrorCode.CSRF_TOKEN_MISSING, "This change needs the header " + CSRF_HEADER
                     + " with the csrf_token that GET /api/store/session answers");
             return;
         }
@@ -66,9 +67,7 @@ public class CustomerSessionFilter implements ContainerRequestFilter {
                 expected.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void refuse(ContainerRequestContext request, int status, String detail) {
-        String type = status == 401 ? "unauthorized" : "csrf";
-        String title = status == 401 ? "Unauthorized" : "Forbidden";
-        request.abortWith(ProblemJson.response(new Problem(status, type, title, detail)));
+    private static void refuse(ContainerRequestContext request, ErrorCode code, String detail) {
+        request.abortWith(ProblemJson.response(new Refusal(code, detail)));
     }
 }

@@ -1,8 +1,9 @@
 package com.nextpanel.billing.signin.boundary;
 
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ErrorCode;
 import com.nextpanel.billing.platform.ProblemJson;
 import com.nextpanel.billing.platform.PublicAddress;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +39,7 @@ public class StoreOriginCheck implements ContainerRequestFilter {
         }
         String given = PublicAddress.originOf(origin);
         if (given.isEmpty() || !given.equals(ownOrigin(request)) && !given.equals(publicAddress.origin())) {
-            request.abortWith(ProblemJson.response(new Problem(403, "cross-site", "Forbidden",
+            request.abortWith(ProblemJson.response(new Refusal(ErrorCode.CROSS_SITE,
                     "cross-site request refused: the store takes changes from its own pages only")));
         }
     }

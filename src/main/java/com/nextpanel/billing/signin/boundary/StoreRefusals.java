@@ -1,7 +1,8 @@
 package com.nextpanel.billing.signin.boundary;
 
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ErrorCode;
 import com.nextpanel.billing.platform.ProblemJson;
+import com.nextpanel.billing.platform.Refusal;
 import com.nextpanel.billing.signin.entity.LinkRefused;
 import com.nextpanel.billing.signin.entity.SignInThrottled;
 import jakarta.ws.rs.core.Response;
@@ -19,7 +20,7 @@ public final class StoreRefusals {
     public static class Links implements ExceptionMapper<LinkRefused> {
         @Override
         public Response toResponse(LinkRefused e) {
-            return ProblemJson.response(new Problem(400, "invalid-link", "Invalid link", e.getMessage()));
+            return ProblemJson.response(new Refusal(ErrorCode.INVALID_LINK, e.getMessage()));
         }
     }
 
@@ -28,9 +29,9 @@ public final class StoreRefusals {
     public static class Throttled implements ExceptionMapper<SignInThrottled> {
         @Override
         public Response toResponse(SignInThrottled e) {
-            Problem problem = new Problem(429, "too-many-sign-ins", "Too many failed sign-ins", e.getMessage())
+            Refusal refusal = new Refusal(ErrorCode.TOO_MANY_SIGN_INS, e.getMessage())
                     .with("retry_after_seconds", e.retryAfter().toSeconds());
-            return Response.fromResponse(ProblemJson.response(problem))
+            return Response.fromResponse(ProblemJson.response(refusal))
                     .header("Retry-After", e.retryAfter().toSeconds()).build();
         }
     }

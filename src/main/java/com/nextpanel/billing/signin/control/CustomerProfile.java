@@ -3,7 +3,8 @@ package com.nextpanel.billing.signin.control;
 import com.nextpanel.billing.audit.control.AuditLog;
 import com.nextpanel.billing.billing.control.Customers;
 import com.nextpanel.billing.billing.entity.Customer;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ErrorCode;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,7 +33,7 @@ public class CustomerProfile {
     /** The session's CSRF token, for the page to send back with each change. */
     public String csrfToken(String sessionHash) {
         return sessions.findActive(sessionHash)
-                .orElseThrow(() -> new Problem(401, "unauthorized", "Unauthorized", "Your session has ended; sign in again"))
+                .orElseThrow(() -> new Refusal(ErrorCode.UNAUTHORIZED, "Your session has ended; sign in again"))
                 .csrfToken();
     }
 
@@ -49,7 +50,7 @@ public class CustomerProfile {
     public void changePassword(long customerId, String sessionHash, String currentPassword, String newPassword) {
         Customer customer = customers.get(customerId);
         if (!passwords.matches(currentPassword, customer.passwordHash())) {
-            throw Problem.badRequest("The current password is not right");
+            throw Refusal.invalid("The current password is not right");
         }
         customer.changePasswordHash(passwords.hash(newPassword));
         sessions.endAllBut(customerId, sessionHash);

@@ -3,7 +3,8 @@ package com.nextpanel.billing.signin.control;
 import com.nextpanel.billing.audit.control.AuditLog;
 import com.nextpanel.billing.billing.control.Customers;
 import com.nextpanel.billing.billing.entity.Customer;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ErrorCode;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -41,7 +42,7 @@ public class CustomerSignIn {
     @Transactional
     public SignedIn signUp(String email, String fullName, String password, String replacedSessionHash) {
         if (customers.findByEmail(email).isPresent()) {
-            throw Problem.conflict("An account with this email exists already. If it is yours, use \"Forgot password\""
+            throw Refusal.conflict("An account with this email exists already. If it is yours, use \"Forgot password\""
                     + " to set a password and claim it");
         }
         Customer customer = customers.add(email, fullName, null, null);
@@ -61,7 +62,7 @@ public class CustomerSignIn {
         String hash = customer.map(Customer::passwordHash).orElse(null);
         if (!passwords.matches(password, hash)) {
             throttle.failed(email, clientAddress);
-            throw new Problem(401, "sign-in-failed", "Sign-in failed", WRONG_CREDENTIALS);
+            throw new Refusal(ErrorCode.SIGN_IN_FAILED, WRONG_CREDENTIALS);
         }
         throttle.succeeded(email);
         return new SignedIn(customer.get(), sessions.start(customer.get().id(), replacedSessionHash));

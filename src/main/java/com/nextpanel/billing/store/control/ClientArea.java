@@ -9,7 +9,7 @@ import com.nextpanel.billing.billing.entity.Service;
 import com.nextpanel.billing.fleet.control.Fleet;
 import com.nextpanel.billing.fleet.entity.PanelServer;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -97,7 +97,7 @@ public class ClientArea {
 
     private static Service own(Service service, long customerId, long id) {
         if (service == null || service.customerId() != customerId) {
-            throw Problem.notFound("Service", id);
+            throw Refusal.notFound("Service", id);
         }
         return service;
     }

@@ -3,7 +3,8 @@ package com.nextpanel.billing.store.control;
 import com.nextpanel.billing.billing.control.Customers;
 import com.nextpanel.billing.billing.control.Orders;
 import com.nextpanel.billing.payment.control.BankTransfer;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ErrorCode;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,11 +29,11 @@ public class StoreOrders {
 
     public Orders.Placed place(long customerId, long planId, String username, Gateway gateway) {
         if (!customers.get(customerId).isEmailVerified()) {
-            throw new Problem(403, "email-not-verified", "Email not verified",
+            throw new Refusal(ErrorCode.EMAIL_NOT_VERIFIED,
                     "Confirm your email address first: open the link we emailed you, or ask for a new one");
         }
         if (gateway == Gateway.BANK_TRANSFER && bankTransfer.bankTransferInstructions().isEmpty()) {
-            throw Problem.unprocessable("gateway-unavailable", "Payment method not offered",
+            throw new Refusal(ErrorCode.PAYMENT_METHOD_NOT_OFFERED,
                     "Bank transfer is not offered by this store; pay by card");
         }
         Orders.Placed placed = orders.place(customerId, planId, username);

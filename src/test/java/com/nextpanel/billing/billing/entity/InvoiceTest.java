@@ -3,7 +3,8 @@ package com.nextpanel.billing.billing.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ErrorCode;
+import com.nextpanel.billing.platform.Refusal;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -93,10 +94,9 @@ class InvoiceTest {
         Invoice invoice = issue();
 
         assertThatThrownBy(() -> invoice.requireWithinOwed(Money.of("6.00", "USD"), Money.of("4.00", "USD")))
-                .isInstanceOfSatisfying(Problem.class, p -> {
-                    assertThat(p.status()).isEqualTo(422);
-                    assertThat(p.type()).isEqualTo("amount-above-owed");
-                    assertThat(p.detail()).contains("still owes 5.99 USD");
+                .isInstanceOfSatisfying(Refusal.class, r -> {
+                    assertThat(r.code()).isEqualTo(ErrorCode.AMOUNT_ABOVE_OWED);
+                    assertThat(r.detail()).contains("still owes 5.99 USD");
                 });
         assertThat(invoice.status()).isEqualTo(Invoice.Status.UNPAID);
     }
@@ -111,10 +111,8 @@ class InvoiceTest {
         Invoice invoice = issue();
 
         assertThatThrownBy(() -> invoice.requirePayable(Money.of("9.99", "EUR")))
-                .isInstanceOfSatisfying(Problem.class, p -> {
-                    assertThat(p.status()).isEqualTo(422);
-                    assertThat(p.type()).isEqualTo("currency-mismatch");
-                });
+                .isInstanceOfSatisfying(Refusal.class,
+                        r -> assertThat(r.code()).isEqualTo(ErrorCode.CURRENCY_MISMATCH));
         invoice.requirePayable(Money.of("1.00", "USD"));
     }
 
@@ -134,9 +132,9 @@ class InvoiceTest {
 
         assertThat(invoice.isOpen()).isFalse();
         assertThatThrownBy(() -> invoice.requirePayable(Money.of("9.99", "USD")))
-                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.code()).isEqualTo(ErrorCode.CONFLICT));
         assertThatThrownBy(() -> invoice.settleIfCovered(Money.of("9.99", "USD"), PAID))
-                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.code()).isEqualTo(ErrorCode.CONFLICT));
         assertThat(invoice.status()).isEqualTo(Invoice.Status.CANCELLED);
         assertThat(invoice.paidAt()).isNull();
     }

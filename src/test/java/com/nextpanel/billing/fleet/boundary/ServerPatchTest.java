@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nextpanel.billing.fleet.entity.ServerDetails;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ErrorCode;
+import com.nextpanel.billing.platform.Refusal;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.util.List;
@@ -42,9 +43,9 @@ class ServerPatchTest {
         var patch = Json.createObjectBuilder().add("name", " ").add("capacity", 1.5).add("is_active", "yes")
                 .add("base_url", "http://elsewhere").add("colour", "red").build();
 
-        assertThatThrownBy(() -> ServerPatch.of(patch)).isInstanceOfSatisfying(Problem.class, p -> {
-            assertThat(p.status()).isEqualTo(400);
-            assertThat(p.extensions().get("errors").toString())
+        assertThatThrownBy(() -> ServerPatch.of(patch)).isInstanceOfSatisfying(Refusal.class, r -> {
+            assertThat(r.code()).isEqualTo(ErrorCode.INVALID_FIELDS);
+            assertThat(r.extensions().get("errors").toString())
                     .contains("name", "capacity", "is_active", "base_url", "colour", "PUT /servers/{id}/credentials");
         });
     }

@@ -3,7 +3,8 @@ package com.nextpanel.billing.fleet.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ErrorCode;
+import com.nextpanel.billing.platform.Refusal;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class PanelServerTest {
         PanelServer server = withAccounts(server(10, List.of()), 4);
 
         assertThatThrownBy(() -> server.update(details(3, List.of(), null), LATER))
-                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.code()).isEqualTo(ErrorCode.CONFLICT))
                 .hasMessageContaining("Capacity 3 is below the 4 accounts");
         assertThat(server.capacity()).isEqualTo(10);
 
@@ -79,7 +80,7 @@ class PanelServerTest {
         PanelServer server = withAccounts(server(10, List.of()), 1);
 
         assertThatThrownBy(() -> server.remove(LATER))
-                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.code()).isEqualTo(ErrorCode.CONFLICT))
                 .hasMessageContaining("still holds 1 account:");
         assertThat(server.removed()).isFalse();
         assertThat(server.active()).isTrue();

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nextpanel.billing.billing.entity.Money;
-import com.nextpanel.billing.platform.Problem;
+import com.nextpanel.billing.platform.ErrorCode;
+import com.nextpanel.billing.platform.Refusal;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +27,9 @@ class StripeWebhooksTest {
     void withoutAWebhookSecretNoEventIsTrusted() {
         for (Optional<String> none : java.util.List.of(Optional.<String>empty(), Optional.of(" "))) {
             assertThatThrownBy(() -> webhooksWithSecret(none).receive("{\"id\":\"evt_1\"}", "t=1,v1=00"))
-                    .isInstanceOfSatisfying(Problem.class, p -> {
-                        assertThat(p.status()).isEqualTo(503);
-                        assertThat(p.detail()).contains("STRIPE_WEBHOOK_SECRET").doesNotContain("whsec");
+                    .isInstanceOfSatisfying(Refusal.class, r -> {
+                        assertThat(r.code()).isEqualTo(ErrorCode.CARD_PAYMENTS_NOT_CONFIGURED);
+                        assertThat(r.detail()).contains("STRIPE_WEBHOOK_SECRET").doesNotContain("whsec");
                     });
         }
     }
@@ -36,16 +37,16 @@ class StripeWebhooksTest {
     @Test
     void aSignatureThatDoesNotVerifyIsABadRequest() {
         assertThatThrownBy(() -> webhooksWithSecret(Optional.of("whsec_unit")).receive("{}", "t=1,v1=00"))
-                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(400));
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.code()).isEqualTo(ErrorCode.INVALID_INPUT));
         assertThatThrownBy(() -> webhooksWithSecret(Optional.of("whsec_unit")).receive("{}", null))
-                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(400));
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.code()).isEqualTo(ErrorCode.INVALID_INPUT));
     }
 
     @Test
     void withoutASecretKeyCheckoutIsUnavailable() {
         StripeConfig config = webhooksWithSecret(Optional.empty()).stripe;
-        assertThatThrownBy(config::client).isInstanceOfSatisfying(Problem.class,
-                p -> assertThat(p.status()).isEqualTo(503));
+        assertThatThrownBy(config::client).isInstanceOfSatisfying(Refusal.class,
+                r -> assertThat(r.code()).isEqualTo(ErrorCode.CARD_PAYMENTS_NOT_CONFIGURED));
     }
 
     @Test
