@@ -1,5 +1,6 @@
 package com.nextpanel.billing.platform;
 
+import jakarta.ejb.ApplicationException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
  * to people. Thrown from any layer; the REST boundary answers it as problem+json
  * ({@link ProblemMappers}), so that one place decides how every refusal looks.
  */
+@ApplicationException(rollback = true, inherited = true) // an EJB passes it on as it is, and rolls back
 public class Refusal extends RuntimeException {
 
     private final ErrorCode code;

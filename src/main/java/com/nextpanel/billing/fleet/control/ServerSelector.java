@@ -6,11 +6,10 @@ import com.nextpanel.billing.fleet.entity.PanelServer;
 import com.nextpanel.billing.fleet.entity.ServerHealth;
 import com.nextpanel.billing.platform.ErrorCode;
 import com.nextpanel.billing.platform.Refusal;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +23,7 @@ import java.util.function.Supplier;
  * a conditional UPDATE in the caller's transaction, so concurrent provisions on any number of
  * threads and nodes can never overfill a server.
  */
-@ApplicationScoped
-@Transactional
+@Stateless // load balancing, as the product asks: its reservations join the caller's transaction or start one
 public class ServerSelector {
 
     private static final String ELIGIBLE = "removed_at IS NULL AND is_active AND is_online"

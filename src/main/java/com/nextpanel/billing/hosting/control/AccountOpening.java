@@ -9,10 +9,9 @@ import com.nextpanel.billing.hosting.entity.AccountHolder;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.platform.Refusal;
 import com.nextpanel.billing.platform.UniqueViolations;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -20,8 +19,7 @@ import java.util.Optional;
  * Opens accounts: the account row, optionally its slot on a server, and its PROVISION job
  * carrying the sealed password, written together. A crash after that leaves a job that resumes.
  */
-@ApplicationScoped
-@Transactional
+@Stateless // the transaction boundary of opening an account
 public class AccountOpening {
 
     @Inject

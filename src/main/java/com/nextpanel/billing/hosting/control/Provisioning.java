@@ -8,12 +8,15 @@ import com.nextpanel.billing.fleet.control.CapacityAlerts;
 import com.nextpanel.billing.fleet.control.ReservedSlot;
 import com.nextpanel.billing.hosting.entity.HostingAccount;
 import com.nextpanel.billing.platform.Refusal;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Creates hosting accounts: opened in one transaction, created on the panel by their job. */
-@ApplicationScoped
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // calls panels: each step holds its own transaction
 public class Provisioning {
 
     @Inject
@@ -59,6 +62,7 @@ public class Provisioning {
     }
 
     /** Queues an account for creation inside the caller's transaction (an order being paid). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Job enqueue(NewAccount request) {
         return opening.queue(request);
     }
