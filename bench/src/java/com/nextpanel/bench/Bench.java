@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code bench/run p1|p2|p3|p4|p5|p6|p7|all}: runs the named benchmarks one after the other, each on its own
+ * {@code bench/run p1|p2|p2r|p3|p4|p5|p6|p7|all}: runs the named benchmarks one after the other, each on its own
  * throwaway stack, and exits non-zero when one of them fails (bench/README.md).
  */
 public final class Bench {
@@ -26,6 +26,7 @@ public final class Bench {
     static {
         BENCHMARKS.put("p1", new P1FleetStatus());
         BENCHMARKS.put("p2", new P2ProvisioningThroughput());
+        BENCHMARKS.put("p2r", new P2RSlowPanels());
         BENCHMARKS.put("p3", new P3OverdueSweep());
         BENCHMARKS.put("p4", new P4ConcurrentProvisioning());
         BENCHMARKS.put("p5", new P5DemoStart());
@@ -40,7 +41,7 @@ public final class Bench {
         String which = args.length == 0 ? "" : args[0].trim().toLowerCase();
         List<String> ids = which.equals("all") ? List.copyOf(BENCHMARKS.keySet()) : List.of(which);
         if (!BENCHMARKS.keySet().containsAll(ids)) {
-            System.err.println("usage: bench/run p1|p2|p3|p4|p5|p6|p7|all   (got '" + which + "')");
+            System.err.println("usage: bench/run p1|p2|p2r|p3|p4|p5|p6|p7|all   (got '" + which + "')");
             System.exit(2);
         }
         preload("com.nextpanel.bench", "com.nextpanel.simulator", "com.nextpanel.stripe");

@@ -204,6 +204,12 @@ final class Diagnostics implements AutoCloseable {
         }
     }
 
+    /** CPU seconds Payara and PostgreSQL spent from the start to {@link #stop} (background timers included). */
+    double appCpuSeconds() {
+        stop();
+        return ((cpuAfter[2] - cpuBefore[2]) + (cpuAfter[3] - cpuBefore[3])) / (double) CLK_TCK;
+    }
+
     /** Prints what was seen, per request where that helps. */
     void print(int requests) throws SQLException, InterruptedException {
         stop();
