@@ -83,6 +83,7 @@ class ConsoleIT {
 
     @Test
     void signingInTakesAValidTokenKeepsItInTheTabAndSigningOutForgetsIt() {
+        browser.expectRefusal(401, "/api/v1/"); // the wrong token, then the one revoked meanwhile
         browser.open(base, "fleet");
         browser.signInExpectingRefusal("npb_not_a_real_token");
         assertThat(browser.waitForText(By.id("sign-in-reason"), "Sign-in refused")).contains("not valid");
@@ -122,7 +123,7 @@ class ConsoleIT {
         for (int i = 0; i < 14; i++) {
             provisionOn(i < 6 ? eastId : westId);
         }
-        Fixtures.probedOnlyOnRefresh(downId); // so that the first refresh is its first failure
+        Fixtures.probedOnlyOnRefresh(downId, down); // no timer probe in flight: the first refresh is its first failure
         down.refuseConnections(true);
         browser.open(base, "fleet?inactive=hide");
         browser.signIn(TestEnvironment.ADMIN_TOKEN);
@@ -278,6 +279,7 @@ class ConsoleIT {
         browser.open(base, "accounts?username=" + username);
         browser.signIn(TestEnvironment.ADMIN_TOKEN);
 
+        browser.expectRefusal(502, "/api/v1/nextpanel/accounts/" + accountId + "/suspend"); // the panel's refusal, passed on
         browser.clickInRow(username, "Suspend");
         browser.press(browser.dialog(), "Suspend");
 
@@ -343,6 +345,7 @@ class ConsoleIT {
         assertThat(buttons()).doesNotContain("Run now");
 
         // and the API refuses a write sent with the viewer's token from this very page
+        browser.expectRefusal(403, "/api/v1/automation/run");
         @SuppressWarnings("unchecked")
         Map<String, Object> answer = (Map<String, Object>) browser.asyncScript("""
                 const done = arguments[arguments.length - 1];
@@ -394,6 +397,8 @@ class ConsoleIT {
         browser.open(base, "billing/customers");
         browser.signIn(TestEnvironment.ADMIN_TOKEN);
 
+        browser.expectRefusal(400, "/api/v1/customers"); // the invalid fields below
+        browser.expectRefusal(409, "/api/v1/nextpanel/servers/" + serverId); // a server that holds accounts
         browser.clickButton("Add customer");
         WebElement dialog = browser.dialog();
         browser.fill(dialog, "email", "no-at-sign");
@@ -470,6 +475,16 @@ class ConsoleIT {
 
     @Test
     void automationRunsNowAndTheAuditTellsWhoDidWhat() {
+        // what the filter below must keep out: another operator's success, and the admin's refusal
+        NextPanelSimulator sim = simulator();
+        String otherOperator = Fixtures.unique("ops-");
+        Api other = api.withToken(api.post("/api/v1/operators/tokens", Json.createObjectBuilder()
+                .add("name", otherOperator).add("role", "ADMIN").build()).json().getString("token"));
+        String othersServer = "Other's server " + Fixtures.unique("");
+        String adminsServer = "Admin's server " + Fixtures.unique("");
+        assertThat(other.post("/api/v1/nextpanel/servers", Fixtures.guideServer(othersServer, sim)).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/nextpanel/servers", Fixtures.guideServer(adminsServer, sim)).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/nextpanel/servers", Fixtures.guideServer(adminsServer, sim)).status()).isEqualTo(409);
         browser.open(base, "automation");
         browser.signIn(TestEnvironment.ADMIN_TOKEN);
 
@@ -486,8 +501,12 @@ class ConsoleIT {
         browser.choose(filters, "outcome", "success");
         browser.press(filters, "Apply");
         browser.waitUntil(d -> d.getCurrentUrl().contains("actor=admin") && browser.pageLoaded());
-        List<WebElement> rows = browser.driver().findElements(By.cssSelector("main tbody tr"));
-        assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.getText()).contains("admin").contains("success"));
+        List<String> rows = browser.driver().findElements(By.cssSelector("main tbody tr")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains(adminsServer).contains("server.register"))
+                .noneSatisfy(r -> assertThat(r).contains(othersServer))
+                .noneSatisfy(r -> assertThat(r).contains("refused"))
+                .allSatisfy(r -> assertThat(r).contains("admin").contains("success"));
     }
 
     /** The console's pages, as routed (billing's tabs each count). */

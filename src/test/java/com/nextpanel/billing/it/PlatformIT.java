@@ -14,15 +14,36 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import java.io.File;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
 import java.net.URL;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -31,10 +52,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Authentication, the error format, audit, platform endpoints, and where secrets must never appear. */
 @ExtendWith(ArquillianExtension.class)
 class PlatformIT {
+
+    /** Welcome and verification emails go out, so that their bodies reach the state they keep. */
+    @RegisterExtension
+    static final Mailbox MAIL = new Mailbox();
 
     private static NextPanelSimulator sim;
 
@@ -183,6 +209,74 @@ class PlatformIT {
         assertThat(admin.get("/api/v1/audit?action=operator.token.issue").body()).doesNotContain(token);
     }
 
+    /**
+     * Every write of the operator API, found by reflection over the application's resources (a
+     * new one is covered the day it is added): a VIEWER is refused each with a 403 problem, and
+     * nothing changes: no row, no audit line, no call to the panel.
+     */
+    @Test
+    void aViewerIsRefusedEveryWriteOfTheOperatorApiAndNothingChanges() throws Exception {
+        List<Endpoint> writes = operatorWrites();
+        // `grep -E '@(POST|PUT|PATCH|DELETE)'` over the @Path("/v1/...") resources counts 24, one of
+        // them Stripe's webhook: a resource the scan misses must not shrink the test unnoticed
+        assertThat(writes).as("operator writes found by reflection").hasSizeGreaterThanOrEqualTo(23);
+        Api admin = Api.admin(deployment);
+        long serverId = registerServer(admin, "Viewer's target " + System.nanoTime());
+        Api.Reply provisioned = admin.post("/api/v1/nextpanel/provision",
+                Json.createObjectBuilder(Fixtures.provision(Fixtures.username())).add("server_id", serverId).build());
+        assertThat(provisioned.status()).as(provisioned.toString()).isEqualTo(200);
+        long accountId = provisioned.json().getJsonNumber("account_id").longValue();
+        long jobId = admin.get("/api/v1/jobs?account_id=" + accountId).json().getJsonArray("items").getJsonObject(0)
+                .getJsonNumber("id").longValue();
+        long customerId = created(admin, "/api/v1/customers", Json.createObjectBuilder()
+                .add("email", Fixtures.unique("viewer") + "@example.com").add("full_name", "Vera Viewer").build());
+        long planId = created(admin, "/api/v1/plans", Json.createObjectBuilder().add("name", Fixtures.unique("Viewer plan "))
+                .add("price", 3).add("currency", "USD").add("billing_cycle", "monthly").add("package_id", 1).build());
+        Api.Reply ordered = admin.post("/api/v1/orders", Json.createObjectBuilder().add("customer_id", customerId)
+                .add("plan_id", planId).add("username", Fixtures.username()).build());
+        assertThat(ordered.status()).as(ordered.toString()).isEqualTo(201);
+        long orderId = ordered.json().getJsonNumber("id").longValue();
+        Api.Reply issued = admin.post("/api/v1/operators/tokens",
+                Json.createObjectBuilder().add("name", Fixtures.unique("viewer ")).add("role", "VIEWER").build());
+        Api viewer = admin.withToken(issued.json().getString("token"));
+        // an existing row behind each {id} where this test has one, so that a missing guard would act on it
+        Map<String, Long> ids = Map.of("/v1/nextpanel/servers", serverId, "/v1/nextpanel/accounts", accountId,
+                "/v1/operators", issued.json().getJsonNumber("id").longValue(), "/v1/jobs", jobId,
+                "/v1/plans", planId, "/v1/orders", orderId,
+                "/v1/services", ordered.json().getJsonNumber("service_id").longValue(),
+                "/v1/invoices", ordered.json().getJsonNumber("invoice_id").longValue());
+        awaitNoWorkUnderWay();
+        Map<String, Long> rowsBefore = rowCounts();
+        long panelCallsBefore = sim.requests(null, "/api/v1/billing/accounts");
+        JsonObject serverBefore = Fixtures.server(admin, serverId);
+
+        List<String> notRefused = new ArrayList<>();
+        for (Endpoint write : writes) {
+            String path = write.path(ids.getOrDefault(write.resourcePath(), 987_654_321L));
+            JsonObject body = write.bodyType() == null ? null : plausibleBody(write.bodyType(), serverId);
+            Api.Reply reply = viewer.send(write.method(), path, body == null ? null : body.toString(),
+                    body == null ? null : write.contentType());
+            if (reply.status() != 403 || !reply.contentType().startsWith("application/problem+json")
+                    || !reply.json().getString("detail").contains("ADMIN")) {
+                notRefused.add(write.method() + " " + path + " → " + reply);
+            }
+        }
+
+        assertThat(notRefused).as("writes a VIEWER was not refused").isEmpty();
+        assertThat(rowCounts()).as("rows per table").isEqualTo(rowsBefore);
+        assertThat(sim.requests(null, "/api/v1/billing/accounts")).as("account calls to the panel")
+                .isEqualTo(panelCallsBefore);
+        JsonObject serverAfter = Fixtures.server(admin, serverId);
+        for (String field : List.of("name", "description", "capacity", "current_accounts", "is_active", "tags",
+                "base_url", "api_key_hint", "rate_limit_per_hour")) {
+            assertThat(serverAfter.get(field)).as(field).isEqualTo(serverBefore.get(field));
+        }
+        assertThat(Fixtures.account(admin, accountId).getString("status")).isEqualTo("active");
+        assertThat(admin.get("/api/v1/orders/" + orderId).json().getString("status")).isEqualTo("pending");
+        assertThat(admin.get("/api/v1/plans/" + planId).json().getBoolean("is_active")).isTrue();
+        assertThat(viewer.get("/api/v1/operators/me").status()).as("the viewer's token, not revoked").isEqualTo(200);
+    }
+
     @Test
     void anOperatorsTokenActsUnderItsName() {
         Api admin = Api.admin(deployment);
@@ -305,7 +399,7 @@ class PlatformIT {
         assertProblem(notAllowed, 405, "not allowed");
         assertProblem(unsupported, 415, "application/json");
         assertProblem(wrongType, 400, "not valid JSON");
-        assertProblem(noBody, 400, "");
+        assertProblem(noBody, 400, "This call needs a JSON body");
     }
 
     @Test
@@ -356,8 +450,11 @@ class PlatformIT {
             assertThat(e.getString("request_id")).isNotBlank();
         });
         assertThat(entries.get(0).getString("detail")).contains("capacity: 100 → 7");
-        assertThat(refusals.json().getJsonArray("items").getValuesAs(JsonObject.class))
-                .anySatisfy(e -> assertThat(e.getString("detail")).contains(name).contains("already exists"));
+        // the refusal is there, and the filter kept out the same name's successful registration
+        List<JsonObject> refused = refusals.json().getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(refused).anySatisfy(e -> assertThat(e.getString("detail")).contains(name).contains("already exists"))
+                .noneSatisfy(e -> assertThat(e.getString("outcome")).isEqualTo("success"))
+                .noneSatisfy(e -> assertThat(e.getString("action")).isEqualTo("server.update"));
         assertThat(paged.json().getJsonArray("items")).hasSize(1);
         assertThat(paged.json().getJsonNumber("total").longValue()).isGreaterThanOrEqualTo(3);
         assertThat(badFilter.status()).isEqualTo(400);
@@ -372,20 +469,90 @@ class PlatformIT {
         }
     }
 
+    /**
+     * Customers' passwords (chosen through the operator API and the store, and the ones generated
+     * for the panel and mailed in welcome emails), operator tokens and a panel's credentials: no
+     * text column of any table, no answer and not Payara's log holds one in plain text.
+     */
     @Test
     void secretsAppearNowhereInPlainText() throws Exception {
-        Api api = Api.admin(deployment);
+        Api admin = Api.admin(deployment);
+        Api.Reply issued = admin.post("/api/v1/operators/tokens",
+                Json.createObjectBuilder().add("name", Fixtures.unique("secrets ")).add("role", "ADMIN").build());
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String operatorToken = issued.json().getString("token");
+        Api api = admin.withToken(operatorToken);
         long id = registerServer(api, "Secret keeper " + System.nanoTime());
         api.get("/api/v1/nextpanel/servers/status?refresh=true");
         api.post("/api/v1/nextpanel/servers/test", Json.createObjectBuilder().add("base_url", sim.baseUrl())
                 .add("api_key", sim.apiKey()).add("api_secret", sim.apiSecret()).build());
+        // the operator API: a password the operator chose
+        String operatorsPassword = "Op" + Fixtures.unique("pw").toUpperCase() + "!x9";
+        String provisionedName = Fixtures.username();
+        Api.Reply provisioned = api.post("/api/v1/nextpanel/provision", Json.createObjectBuilder(
+                Fixtures.provision(provisionedName)).add("password", operatorsPassword).add("server_id", id).build());
+        assertThat(provisioned.status()).as(provisioned.toString()).isEqualTo(200);
+        assertThat(sim.passwordMatches(provisioned.json().getJsonNumber("nextpanel_user_id").longValue(),
+                operatorsPassword)).isTrue();
+        // an order the operator marks paid: the panel's password is generated and mailed
+        long plan = created(api, "/api/v1/plans", Json.createObjectBuilder().add("name", Fixtures.unique("Secret plan "))
+                .add("price", 5).add("currency", "USD").add("billing_cycle", "monthly").add("package_id", 1).build());
+        String operatorsCustomer = Fixtures.unique("secret") + "@example.com";
+        long customer = created(api, "/api/v1/customers", Json.createObjectBuilder().add("email", operatorsCustomer)
+                .add("full_name", "Sam Secret").build());
+        Api.Reply ordered = api.post("/api/v1/orders", Json.createObjectBuilder().add("customer_id", customer)
+                .add("plan_id", plan).add("username", Fixtures.username()).build());
+        assertThat(ordered.status()).as(ordered.toString()).isEqualTo(201);
+        assertThat(api.post("/api/v1/orders/" + ordered.json().getJsonNumber("id") + "/pay", null).status()).isEqualTo(200);
+        String mailedPassword = passwordIn(MAIL.awaitMail(operatorsCustomer, "is ready"));
+        // the store: a customer's own password, changed once, and the account bought with it
+        String storeCustomer = Fixtures.unique("shopper") + "@example.com";
+        String signUpPassword = "sign up " + Fixtures.unique("pw");
+        String changedPassword = "changed " + Fixtures.unique("pw");
+        StoreVisitor shopper = new StoreVisitor(deployment);
+        Api.Reply signedUp = shopper.post("/api/store/signup", Json.createObjectBuilder().add("email", storeCustomer)
+                .add("full_name", "Shirley Shopper").add("password", signUpPassword).build());
+        assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(201);
+        String link = Mailbox.linkIn(MAIL.awaitMails(storeCustomer, "email_verification", 1).get(0));
+        assertThat(shopper.post("/api/store/email-verification", Json.createObjectBuilder()
+                .add("token", Mailbox.tokenOf(link)).build()).status()).isEqualTo(200);
+        Api.Reply changed = shopper.post("/api/store/password", Json.createObjectBuilder()
+                .add("current_password", signUpPassword).add("new_password", changedPassword).build());
+        assertThat(changed.status()).as(changed.toString()).isBetween(200, 204);
+        Api.Reply placed = shopper.post("/api/store/orders", Json.createObjectBuilder().add("plan_id", plan)
+                .add("username", Fixtures.username()).add("gateway", "bank_transfer").build());
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        assertThat(api.post("/api/v1/orders/" + placed.json().getJsonNumber("order_id") + "/pay", null).status())
+                .isEqualTo(200);
+        String storePanelPassword = passwordIn(MAIL.awaitMail(storeCustomer, "is ready"));
+        awaitNoWorkUnderWay(); // every email sent: its body is in the state it keeps
 
+        Map<String, String> secrets = new LinkedHashMap<>();
+        secrets.put("the operator's chosen account password", operatorsPassword);
+        secrets.put("a mailed panel password (operator's order)", mailedPassword);
+        secrets.put("a mailed panel password (store order)", storePanelPassword);
+        secrets.put("the store sign-up password", signUpPassword);
+        secrets.put("the store's changed password", changedPassword);
+        secrets.put("an issued operator token", operatorToken);
+        secrets.put("the bootstrap admin token", TestEnvironment.ADMIN_TOKEN);
+        secrets.put("the panel's API secret", sim.apiSecret());
+        secrets.put("the panel's API key", sim.apiKey());
         String responses = api.get("/api/v1/nextpanel/servers").body() + api.get("/api/v1/nextpanel/servers/" + id).body()
-                + api.get("/api/v1/audit?size=500").body();
-        assertThat(responses).doesNotContain(sim.apiSecret()).doesNotContain(sim.apiKey());
-        assertThat(dumpTables()).contains("v2:").doesNotContain(sim.apiSecret()).doesNotContain(sim.apiKey());
-        assertThat(TestEnvironment.payaraLog()).isNotEmpty().doesNotContain(sim.apiSecret()).doesNotContain(sim.apiKey())
-                .doesNotContain(TestEnvironment.ADMIN_TOKEN);
+                + api.get("/api/v1/audit?size=500").body() + api.get("/api/v1/emails?size=500").body()
+                + api.get("/api/v1/jobs?size=500").body() + api.get("/api/v1/operators/tokens").body();
+        String log = TestEnvironment.payaraLog();
+        Map<String, String> columns = textColumns();
+
+        assertThat(columns.keySet()).as("text columns read").contains("panel_job.secret_sealed",
+                "hosting_account.username", "email_outbox.body_sealed", "operator_token.token_hash", "customer.password_hash");
+        assertThat(columns.get("hosting_account.username")).as("the scan reads the rows").contains(provisionedName);
+        assertThat(columns.values()).as("sealed values").anySatisfy(text -> assertThat(text).contains("v2:"));
+        secrets.forEach((what, secret) -> {
+            assertThat(secret).as(what).hasSizeGreaterThanOrEqualTo(10);
+            columns.forEach((column, text) -> assertThat(text).as(what + " in " + column).doesNotContain(secret));
+            assertThat(responses).as(what + " in the API's answers").doesNotContain(secret);
+            assertThat(log).as(what + " in Payara's log").isNotEmpty().doesNotContain(secret);
+        });
     }
 
     @Test
@@ -430,22 +597,223 @@ class PlatformIT {
         return new SealedPlace("panel_server", "api_secret_sealed", serverId);
     }
 
-    private static String dumpTables() throws SQLException {
-        StringBuilder all = new StringBuilder();
-        try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement()) {
-            for (String table : List.of("panel_server", "panel_server_tag", "audit_log", "operator_token")) {
-                try (ResultSet rows = s.executeQuery("SELECT * FROM " + table)) {
-                    int columns = rows.getMetaData().getColumnCount();
+    /** Every text column of every table (text, varchar, char, json), each column's values joined. */
+    private static Map<String, String> textColumns() throws SQLException {
+        Map<String, String> columns = new TreeMap<>();
+        try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement();
+                ResultSet names = c.createStatement().executeQuery("SELECT table_name, column_name"
+                        + " FROM information_schema.columns c WHERE table_schema = 'public'"
+                        + " AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb')"
+                        + " AND EXISTS (SELECT 1 FROM information_schema.tables t WHERE t.table_schema = 'public'"
+                        + " AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE')")) {
+            while (names.next()) {
+                String table = names.getString(1);
+                String column = names.getString(2);
+                StringBuilder values = new StringBuilder();
+                try (ResultSet rows = s.executeQuery("SELECT \"" + column + "\"::text FROM " + table)) {
                     while (rows.next()) {
-                        for (int i = 1; i <= columns; i++) {
-                            all.append(rows.getString(i)).append('|');
-                        }
-                        all.append('\n');
+                        values.append(rows.getString(1)).append('\n');
+                    }
+                }
+                columns.put(table + "." + column, values.toString());
+            }
+        }
+        return columns;
+    }
+
+    /** The password line of a welcome email. */
+    private static String passwordIn(jakarta.mail.internet.MimeMessage welcome) {
+        Matcher password = Pattern.compile("Password:\\s+(\\S+)").matcher(Mailbox.bodyOf(welcome));
+        assertThat(password.find()).as("a password in the welcome email").isTrue();
+        return password.group(1);
+    }
+
+    // --- the operator API's writes, as the resource classes declare them ------------------------
+
+    /** A write of the operator API: its HTTP method, its path as declared, and its JSON body's type (null: none). */
+    private record Endpoint(String method, String resourcePath, String declaredPath, Class<?> bodyType,
+            String contentType) {
+
+        private static final Pattern PARAMETER = Pattern.compile("\\{\\s*\\w[\\w.-]*\\s*(:[^}]*)?}");
+
+        /** The path to call under the deployment, each {param} given {@code id}. */
+        String path(long id) {
+            return "/api" + PARAMETER.matcher(declaredPath).replaceAll(Long.toString(id));
+        }
+    }
+
+    /**
+     * The non-GET resource methods under /api that the bearer token guards, from every @Path class
+     * of com.nextpanel.billing on the classpath (the application's classes and the tests'). Left out
+     * on purpose, as BearerTokenMechanism lets them through without an operator token: the store API
+     * (a customer's session cookie, never an operator role) and Stripe's webhook (its signature
+     * authenticates it). Also left out: the test-support resources, which only the test deployments
+     * carry (this class deploys the WAR as it ships, where they answer 404).
+     */
+    private static List<Endpoint> operatorWrites() throws Exception {
+        List<Endpoint> writes = new ArrayList<>();
+        List<String> locators = new ArrayList<>();
+        for (Class<?> resource : resourceClasses()) {
+            if (resource.getPackageName().equals("com.nextpanel.billing.testsupport")) {
+                continue;
+            }
+            String resourcePath = normalized(resource.getAnnotation(Path.class).value());
+            for (Method method : resource.getMethods()) {
+                String verb = httpMethodOf(method);
+                Path subPath = method.getAnnotation(Path.class);
+                String declared = normalized(resourcePath + (subPath == null ? "" : "/" + subPath.value()));
+                if (verb == null) {
+                    if (subPath != null) {
+                        locators.add(resource.getName() + "." + method.getName());
+                    }
+                    continue;
+                }
+                if (Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS).contains(verb)
+                        || declared.startsWith("/store/") || declared.equals("/store")
+                        || declared.equals("/v1/payments/stripe/webhook")) {
+                    continue;
+                }
+                Class<?> body = Arrays.stream(method.getParameters()).filter(PlatformIT::isEntity)
+                        .map(Parameter::getType).findFirst().orElse(null);
+                writes.add(new Endpoint(verb, resourcePath, declared, body, contentTypeOf(method)));
+            }
+        }
+        // a sub-resource locator's methods would be out of this scan's sight
+        assertThat(locators).as("sub-resource locators").isEmpty();
+        return writes;
+    }
+
+    /** The concrete classes with a class-level @Path in com.nextpanel.billing, wherever on the classpath. */
+    private static List<Class<?>> resourceClasses() throws Exception {
+        ClassLoader loader = PlatformIT.class.getClassLoader();
+        List<Class<?>> found = new ArrayList<>();
+        List<URL> roots = Collections.list(loader.getResources("com/nextpanel/billing"));
+        assertThat(roots).as("where the classes are").isNotEmpty()
+                .allSatisfy(root -> assertThat(root.getProtocol()).as(root.toString()).isEqualTo("file"));
+        for (URL root : roots) {
+            java.nio.file.Path dir = java.nio.file.Path.of(root.toURI());
+            try (Stream<java.nio.file.Path> files = Files.walk(dir)) {
+                for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                    String relative = dir.relativize(file).toString();
+                    String name = "com.nextpanel.billing." + relative.substring(0, relative.length() - ".class".length())
+                            .replace(File.separatorChar, '.');
+                    Class<?> type = Class.forName(name, false, loader);
+                    if (type.isAnnotationPresent(Path.class) && !type.isInterface()
+                            && !Modifier.isAbstract(type.getModifiers())) {
+                        found.add(type);
                     }
                 }
             }
         }
-        return all.toString();
+        return found;
+    }
+
+    private static String httpMethodOf(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (verb != null) {
+                return verb.value();
+            }
+        }
+        return null;
+    }
+
+    /** The parameter JAX-RS fills from the body: the one without a JAX-RS annotation (@PathParam, @Context...). */
+    private static boolean isEntity(Parameter parameter) {
+        return Arrays.stream(parameter.getAnnotations())
+                .noneMatch(a -> a.annotationType().getPackageName().startsWith("jakarta.ws.rs"));
+    }
+
+    private static String contentTypeOf(Method method) {
+        Consumes consumes = method.isAnnotationPresent(Consumes.class) ? method.getAnnotation(Consumes.class)
+                : method.getDeclaringClass().getAnnotation(Consumes.class);
+        String first = consumes == null ? MediaType.WILDCARD : consumes.value()[0];
+        return first.equals(MediaType.WILDCARD) ? MediaType.APPLICATION_JSON : first;
+    }
+
+    private static String normalized(String path) {
+        String single = ("/" + path).replaceAll("/+", "/");
+        return single.length() > 1 && single.endsWith("/") ? single.substring(0, single.length() - 1) : single;
+    }
+
+    /**
+     * A body an ADMIN could have sent: every public field of the body's class, by its JSON name,
+     * with a value that passes the usual checks (this simulator's credentials, a fresh username...).
+     * A String or JsonObject body (read by the method itself) is {}.
+     */
+    private static JsonObject plausibleBody(Class<?> type, long serverId) {
+        JsonObjectBuilder body = Json.createObjectBuilder();
+        Map<String, Class<?>> fields = new LinkedHashMap<>();
+        if (type.isRecord()) {
+            Arrays.stream(type.getRecordComponents()).forEach(c -> fields.put(c.getName(), c.getType()));
+        } else if (type.getPackageName().startsWith("com.nextpanel")) {
+            Arrays.stream(type.getFields()).filter(f -> !Modifier.isStatic(f.getModifiers()))
+                    .forEach((Field f) -> fields.put(f.getName(), f.getType()));
+        }
+        fields.forEach((name, fieldType) -> {
+            String json = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+            body.add(json, plausibleValue(json, fieldType, serverId));
+        });
+        return body.build();
+    }
+
+    private static JsonValue plausibleValue(String name, Class<?> type, long serverId) {
+        return switch (name) {
+            case "base_url" -> Json.createValue(sim.baseUrl());
+            case "api_key" -> Json.createValue(sim.apiKey());
+            case "api_secret" -> Json.createValue(sim.apiSecret());
+            case "name", "full_name" -> Json.createValue(Fixtures.unique("Viewer's "));
+            case "email" -> Json.createValue(Fixtures.unique("viewer") + "@example.com");
+            case "username" -> Json.createValue(Fixtures.username());
+            case "password" -> Json.createValue("ViewerPass123!");
+            case "server_id" -> Json.createValue(serverId);
+            case "currency" -> Json.createValue("USD");
+            case "billing_cycle" -> Json.createValue("monthly");
+            case "role" -> Json.createValue("ADMIN");
+            case "when" -> Json.createValue("now");
+            case "method" -> Json.createValue("bank_transfer");
+            case "panel_url" -> Json.createValue(sim.baseUrl());
+            case "phone" -> Json.createValue("+1234567890");
+            default -> type == String.class ? Json.createValue("viewer-" + System.nanoTime())
+                    : type == Boolean.class || type == boolean.class ? JsonValue.TRUE
+                    : Number.class.isAssignableFrom(type) || type.isPrimitive() ? Json.createValue(1)
+                    : List.class.isAssignableFrom(type) ? Json.createArrayBuilder().add("viewer").build()
+                    : JsonValue.EMPTY_JSON_OBJECT;
+        };
+    }
+
+    /** Rows per table, all of them but the ones the timers write whatever the requests: Flyway's, the panels' call budgets, the leases. */
+    private static Map<String, Long> rowCounts() throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement();
+                ResultSet tables = c.createStatement().executeQuery("SELECT table_name FROM information_schema.tables"
+                        + " WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN"
+                        + " ('flyway_schema_history', 'panel_call_budget', 'scheduler_lease')")) {
+            while (tables.next()) {
+                String table = tables.getString(1);
+                try (ResultSet count = s.executeQuery("SELECT count(*) FROM " + table)) {
+                    count.next();
+                    counts.put(table, count.getLong(1));
+                }
+            }
+        }
+        assertThat(counts).containsKeys("audit_log", "panel_server", "hosting_account", "panel_job", "operator_token",
+                "email_outbox", "hosting_order");
+        return counts;
+    }
+
+    /** No job and no email is still on its way, so that the rows counted next stay as they are. */
+    private static void awaitNoWorkUnderWay() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                TestEnvironment.count("SELECT count(*) FROM panel_job WHERE status IN ('pending', 'in_progress')") == 0
+                        && TestEnvironment.count("SELECT count(*) FROM email_outbox WHERE status IN ('pending', 'sending')")
+                        == 0);
+    }
+
+    private static long created(Api api, String path, JsonObject body) {
+        Api.Reply reply = api.post(path, body);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().getJsonNumber("id").longValue();
     }
 
     private static void assertThatSqlFails(Statement s, String sql) {

@@ -9,8 +9,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -39,8 +42,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static final Pattern REFUSAL =
-            Pattern.compile("Failed to load resource: the server responded with a status of (4\\d\\d|502|503) ");
+    /** Chromium's line for an answer with an error status: "URL - Failed to load resource: ... status of 404 (Not Found)". */
+    private static final Pattern FAILED_LOAD =
+            Pattern.compile("(\\S+) - Failed to load resource: the server responded with a status of (\\d{3})");
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     static final String INSTALL = "apt-get install -y chromium chromium-driver";
@@ -49,6 +53,8 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final WebDriverWait wait;
     private final Path profile;
+    /** The refusals the test provokes on purpose: status and a part of the URL. */
+    private final List<Map.Entry<Integer, String>> expectedRefusals = new CopyOnWriteArrayList<>();
 
     private Browser(ChromeDriverService service, ChromeDriver driver, Path profile) {
         this.service = service;
@@ -224,16 +230,37 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Tells {@link #consoleErrors()} to leave out the answers of this status for URLs that contain
+     * {@code urlPart}: a refusal the test provokes on purpose (a wrong token, a VIEWER's write, a
+     * panel that refuses, which the API passes on as 502). A 500 or another 5xx is our own error
+     * and can never be expected.
+     */
+    public void expectRefusal(int status, String urlPart) {
+        if (!(status >= 400 && status <= 499 || status == 502 || status == 503)) {
+            throw new IllegalArgumentException("Only a 4xx, 502 or 503 may be expected, not " + status);
+        }
+        expectedRefusals.add(Map.entry(status, urlPart));
+    }
+
+    /**
      * What the page's console reported as errors since the last call: a script error, a CSP
-     * violation, an answer of 500. The API's refusals (4xx, and 502/503 for a panel or a fleet that
-     * cannot serve) are the console's business to show, and are left out.
+     * violation, any answer with an error status, but the refusals the test said it expects.
      */
     public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
-                .filter(m -> !REFUSAL.matcher(m).find())
+                .filter(m -> !expected(m))
                 .toList();
+    }
+
+    private boolean expected(String message) {
+        Matcher failed = FAILED_LOAD.matcher(message);
+        if (!failed.find()) {
+            return false;
+        }
+        int status = Integer.parseInt(failed.group(2));
+        return expectedRefusals.stream().anyMatch(r -> r.getKey() == status && failed.group(1).contains(r.getValue()));
     }
 
     /** A screenshot of the viewport. */

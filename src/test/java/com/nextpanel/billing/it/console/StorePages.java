@@ -2,6 +2,7 @@ package com.nextpanel.billing.it.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nextpanel.billing.it.TestEnvironment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +32,17 @@ public final class StorePages {
     public StorePages(Browser browser, String base) {
         this.browser = browser;
         this.base = base.endsWith("/") ? base : base + "/";
+        // every store page asks who is signed in: a visitor's answer is 401, by design
+        browser.expectRefusal(401, "/api/store/session");
+        // the fake Stripe's checkout page (another host) has no favicon
+        browser.expectRefusal(404, ":" + TestEnvironment.stripe().port() + "/favicon.ico");
     }
 
     /** Opens a page by its path in the WAR ("store/index.html") and waits until it has drawn. */
     public void open(String path) {
+        if (path.contains("verify.html?token=not-a-real-token")) {
+            browser.expectRefusal(400, "/api/store/email-verification"); // the made-up token, refused on purpose
+        }
         browser.driver().get(base + path);
         waitUntilDrawn();
     }
