@@ -525,7 +525,9 @@ class PlatformIT {
         assertThat(api.post("/api/v1/orders/" + placed.json().getJsonNumber("order_id") + "/pay", null).status())
                 .isEqualTo(200);
         String storePanelPassword = passwordIn(MAIL.awaitMail(storeCustomer, "is ready"));
-        awaitNoWorkUnderWay(); // every email sent: its body is in the state it keeps
+        // every email of this test sent: its body is in the state it keeps
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestEnvironment.count("SELECT count(*) FROM email_outbox"
+                + " WHERE status IN ('pending', 'sending') AND recipient IN (?, ?)", operatorsCustomer, storeCustomer) == 0);
 
         Map<String, String> secrets = new LinkedHashMap<>();
         secrets.put("the operator's chosen account password", operatorsPassword);
@@ -803,11 +805,30 @@ class PlatformIT {
     }
 
     /** No job and no email is still on its way, so that the rows counted next stay as they are. */
-    private static void awaitNoWorkUnderWay() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                TestEnvironment.count("SELECT count(*) FROM panel_job WHERE status IN ('pending', 'in_progress')") == 0
-                        && TestEnvironment.count("SELECT count(*) FROM email_outbox WHERE status IN ('pending', 'sending')")
-                        == 0);
+    private static void awaitNoWorkUnderWay() throws SQLException {
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    TestEnvironment.count("SELECT count(*) FROM panel_job WHERE status IN ('pending', 'in_progress')") == 0
+                            && TestEnvironment.count("SELECT count(*) FROM email_outbox WHERE status IN ('pending', 'sending')")
+                            == 0);
+        } catch (org.awaitility.core.ConditionTimeoutException stillUnderWay) {
+            throw new AssertionError("still under way: " + rows("SELECT id, kind, status, attempts, last_error FROM panel_job"
+                    + " WHERE status IN ('pending', 'in_progress')") + rows("SELECT id, template, status, attempts, last_error"
+                    + " FROM email_outbox WHERE status IN ('pending', 'sending')"), stillUnderWay);
+        }
+    }
+
+    private static String rows(String sql) throws SQLException {
+        StringBuilder all = new StringBuilder();
+        try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    all.append(rows.getString(i)).append(i < columns ? "|" : "\n");
+                }
+            }
+        }
+        return all.toString();
     }
 
     private static long created(Api api, String path, JsonObject body) {
