@@ -91,7 +91,7 @@ final class P2ProvisioningThroughput implements Bench.Benchmark {
     }
 
     /** JIT and pools warm: the same load on three other panels, deactivated afterwards. */
-    private static void warmUp(BenchStack stack, int n, int clients, Duration latency) throws Exception {
+    static void warmUp(BenchStack stack, int n, int clients, Duration latency) throws Exception {
         List<Long> ids = new ArrayList<>();
         for (int i = 1; i <= PANELS; i++) {
             ids.add(stack.api().register("Warm-up panel " + i, stack.simulator(latency), CAPACITY));

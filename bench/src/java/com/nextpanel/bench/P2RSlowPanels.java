@@ -29,7 +29,7 @@ final class P2RSlowPanels implements Bench.Benchmark {
             Report.info(String.format("%d accounts, %d client threads, %d panels answering in %d ms, %d calls at once each",
                     accounts, clients, PANELS, latency.toMillis(), concurrency));
             if (warmup > 0) {
-                warmUp(stack, warmup, clients);
+                P2ProvisioningThroughput.warmUp(stack, warmup, clients, Duration.ofMillis(20)); // fast panels
             }
             List<NextPanelSimulator> panels = new ArrayList<>();
             for (int i = 1; i <= PANELS; i++) {
@@ -51,19 +51,5 @@ final class P2RSlowPanels implements Bench.Benchmark {
             report.check("accounts on the panels", onPanels + ", expected " + accounts, onPanels == accounts,
                     "the panels hold " + onPanels + " accounts, not " + accounts);
         }
-    }
-
-    /** JIT warm: provisions on 3 fast panels, deactivated afterwards. */
-    private static void warmUp(BenchStack stack, int n, int clients) throws Exception {
-        List<Long> ids = new ArrayList<>();
-        for (int i = 1; i <= PANELS; i++) {
-            ids.add(stack.api().register("Warm-up panel " + i, stack.simulator(Duration.ofMillis(20)), CAPACITY));
-        }
-        Load.Result run = Load.provision(stack, "warm", n, clients);
-        for (long id : ids) {
-            stack.api().deactivate(id);
-        }
-        Report.info(String.format("warm-up: %d provisions on 3 fast panels in %.2f s (%s); not counted", n,
-                run.seconds(), run.statusSummary()));
     }
 }
