@@ -239,6 +239,7 @@ class HostingIT {
     void aFullFleetIsRefusedClearlyAndNothingIsWritten() {
         NextPanelSimulator sim = simulator();
         long serverId = registerServer(api, sim, 1);
+        long inactiveId = registerServer(api, simulator(), 10); // left inactive by onlyActive: the detail names it
         onlyActive(api, serverId);
         assertThat(api.post("/api/v1/nextpanel/provision", provision(username())).status()).isEqualTo(200);
         long accountsBefore = api.get("/api/v1/nextpanel/accounts").json().getJsonNumber("total").longValue();
@@ -248,7 +249,9 @@ class HostingIT {
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
         assertThat(refused.json().getString("title")).isEqualTo("Server not available");
-        assertThat(refused.json().getString("detail")).contains("is full (1/1)").contains("is inactive");
+        assertThat(refused.json().getString("detail"))
+                .contains("'" + server(api, serverId).getString("name") + "' is full (1/1)")
+                .contains("'" + server(api, inactiveId).getString("name") + "' is inactive");
         assertThat(api.get("/api/v1/nextpanel/accounts").json().getJsonNumber("total").longValue()).isEqualTo(accountsBefore);
         assertThat(sim.requests("POST", "/api/v1/billing/accounts")).isEqualTo(createsBefore);
         assertThat(sim.accountCount()).isEqualTo(1);
