@@ -14,6 +14,7 @@ import com.nextpanel.simulator.SimAccount;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -126,7 +127,7 @@ class HostingIT {
 
         List<String> kindsInOrder = api.get("/api/v1/jobs?account_id=" + accountId).json().getJsonArray("items")
                 .getValuesAs(JsonObject.class).stream()
-                .sorted(Comparator.comparingLong(j -> j.getJsonNumber("id").longValue()))
+                .sorted(Comparator.comparing(j -> Instant.parse(j.getString("created_at")))) // ids come in per-node blocks
                 .map(j -> j.getString("kind")).toList();
         assertThat(kindsInOrder).containsExactly("provision", "suspend", "unsuspend", "terminate");
     }
