@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -137,12 +138,14 @@ class ResilienceIT {
     }
 
     @Test
-    void aRateLimitIsHonouredAndTheJobWaitsForRetryAfter() {
+    void aRateLimitIsHonouredAndTheJobWaitsForRetryAfter() throws Exception {
         NextPanelSimulator sim = simulator();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         long before = sim.requests("POST", "/api/v1/billing/accounts");
-        sim.setRateLimit(1, Duration.ofSeconds(3)); // health is not limited; account calls are
+        sim.recordCalls();
+        // health is not limited; account calls are, one an hour: however slow the machine, the second is limited
+        sim.setRateLimitPerHour(1);
 
         Api.Reply first = api.post("/api/v1/nextpanel/provision", provision(username()));
         Api.Reply limited = api.post("/api/v1/nextpanel/provision", provision(username()));
@@ -155,6 +158,21 @@ class ResilienceIT {
         assertThat(sim.requests("POST", "/api/v1/billing/accounts") - before).isEqualTo(2);
         long limitedId = limited.json().getJsonNumber("account_id").longValue();
         long heldId = held.json().getJsonNumber("account_id").longValue();
+        // both wait for the Retry-After of the panel's 429
+        SimCall tooMany = sim.calls().stream().filter(c -> c.status() == 429).findFirst().orElseThrow();
+        Instant waitOver = tooMany.answeredAt().plusSeconds(Long.parseLong(tooMany.retryAfter()));
+        for (long id : List.of(limitedId, heldId)) {
+            JsonObject job = api.get("/api/v1/jobs?account_id=" + id).json().getJsonArray("items").getJsonObject(0);
+            assertThat(job.getString("status")).as(job.toString()).isEqualTo("pending");
+            assertThat(Instant.parse(job.getString("next_attempt_at"))).as(job.toString()).isAfterOrEqualTo(waitOver);
+        }
+        // the hour passes (this deployment has no test clock): the panel's window and our waits are over
+        sim.resetFaults();
+        try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE panel_server SET rate_limited_until = now() WHERE id = " + serverId);
+            assertThat(s.executeUpdate("UPDATE panel_job SET next_attempt_at = now() WHERE status = 'pending'"
+                    + " AND account_id IN (" + limitedId + ", " + heldId + ")")).isEqualTo(2);
+        }
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(account(api, limitedId).getString("status")).isEqualTo("active");
             assertThat(account(api, heldId).getString("status")).isEqualTo("active");
