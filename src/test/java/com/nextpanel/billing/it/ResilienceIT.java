@@ -322,8 +322,10 @@ class ResilienceIT {
     @Test
     void anAttemptWhoseClaimMovedToAnotherNodeRecordsNothing() throws Exception {
         NextPanelSimulator sim = simulator();
-        onlyActive(api, registerServer(api, sim, 10));
-        sim.setLatency(Duration.ofMillis(2000)); // the create is under way long enough to move its claim
+        long serverId = registerServer(api, sim, 10);
+        onlyActive(api, serverId);
+        Fixtures.probedOnlyOnRefresh(serverId, sim); // the one request in flight is the create, and no probe hangs
+        sim.setHang(true); // the create stays under way until its claim has moved
         String username = username();
         CompletableFuture<Api.Reply> reply = CompletableFuture.supplyAsync(
                 () -> api.post("/api/v1/nextpanel/provision", provision(username)));
@@ -335,8 +337,9 @@ class ResilienceIT {
                     + " AND account_id = (SELECT id FROM hosting_account WHERE username = '" + username + "')"))
                     .isEqualTo(1);
         }
+        sim.setHang(false);
         reply.get(60, TimeUnit.SECONDS);
-        sim.setLatency(Duration.ZERO);
+        await().atMost(PATIENCE).until(() -> sim.inFlight() == 0); // the panel's work is done
 
         await().atMost(PATIENCE).until(() -> TestEnvironment.payaraLog().contains("claimed by other-node, no longer by"));
         long accountId = TestEnvironment.count("SELECT id FROM hosting_account WHERE username = ?", username);
