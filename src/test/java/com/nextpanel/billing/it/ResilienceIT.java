@@ -362,8 +362,10 @@ class ResilienceIT {
     @Test
     void aLiveNodeRenewsItsClaimsSoNoOtherNodeTakesThem() throws Exception {
         NextPanelSimulator sim = simulator();
-        onlyActive(api, registerServer(api, sim, 10));
-        sim.setLatency(Duration.ofMillis(1500)); // long enough to read which node holds the create
+        long serverId = registerServer(api, sim, 10);
+        onlyActive(api, serverId);
+        Fixtures.probedOnlyOnRefresh(serverId, sim); // the one request in flight is the create, and no probe hangs
+        sim.setHang(true); // the create stays under way until we have read which node holds it
         String username = username();
         CompletableFuture<Api.Reply> reply = CompletableFuture.supplyAsync(
                 () -> api.post("/api/v1/nextpanel/provision", provision(username)));
@@ -377,8 +379,8 @@ class ResilienceIT {
             jobId = rs.getLong(1);
             node = rs.getString(2);
         }
+        sim.setHang(false);
         assertThat(reply.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
-        sim.setLatency(Duration.ZERO);
         assertThat(sim.accounts()).filteredOn(a -> a.username().equals(username)).singleElement()
                 .satisfies(a -> assertThat(a.status()).isEqualTo("active"));
 
