@@ -131,7 +131,10 @@ class FleetIT {
     void addServerRefusesADuplicateNameWithoutCallingThePanel() {
         NextPanelSimulator sim = simulator();
         String name = uniqueName();
-        assertThat(api.post("/api/v1/nextpanel/servers", Fixtures.guideServer(name, sim)).status()).isEqualTo(201);
+        Api.Reply registered = api.post("/api/v1/nextpanel/servers", Fixtures.guideServer(name, sim));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        // the timer's probes of the new server would count as calls too
+        Fixtures.probedOnlyOnRefresh(registered.json().getJsonNumber("server_id").longValue(), sim);
         long healthCallsBefore = sim.requests("GET", "/api/health");
 
         Api.Reply reply = api.post("/api/v1/nextpanel/servers", Fixtures.guideServer(name.toUpperCase(), sim));
@@ -325,18 +328,17 @@ class FleetIT {
     }
 
     @Test
-    void refreshIsBoundedByOneProbeTimeoutWhenServersHang() {
+    void refreshDoesNotWaitForHungServers() {
         List<NextPanelSimulator> hung = List.of(simulator(), simulator(), simulator());
         hung.forEach(this::register);
         hung.forEach(sim -> sim.setHang(true));
         try {
-            long started = System.nanoTime();
             Api.Reply reply = api.get("/api/v1/nextpanel/servers/status?refresh=true");
-            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            // every hung panel still holds a probe: the answer gave up on them rather than waiting
+            // (how soon it answers is a speed limit: bench P1)
+            assertThat(hung).allSatisfy(sim -> assertThat(sim.inFlight()).isGreaterThanOrEqualTo(1));
 
             assertThat(reply.status()).isEqualTo(200);
-            // probe timeout is 1 s in arquillian.xml; the answer may not wait for the hung panels
-            assertThat(tookMs).isLessThan(1000 + 1500);
             for (NextPanelSimulator sim : hung) {
                 JsonObject row = reply.array().getValuesAs(JsonObject.class).stream()
                         .filter(s -> s.getString("url").equals(sim.baseUrl())).findFirst().orElseThrow();

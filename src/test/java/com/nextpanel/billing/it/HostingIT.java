@@ -14,6 +14,7 @@ import com.nextpanel.simulator.SimAccount;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -126,7 +127,7 @@ class HostingIT {
 
         List<String> kindsInOrder = api.get("/api/v1/jobs?account_id=" + accountId).json().getJsonArray("items")
                 .getValuesAs(JsonObject.class).stream()
-                .sorted(Comparator.comparingLong(j -> j.getJsonNumber("id").longValue()))
+                .sorted(Comparator.comparing(j -> Instant.parse(j.getString("created_at")))) // ids come in per-node blocks
                 .map(j -> j.getString("kind")).toList();
         assertThat(kindsInOrder).containsExactly("provision", "suspend", "unsuspend", "terminate");
     }
@@ -239,6 +240,7 @@ class HostingIT {
     void aFullFleetIsRefusedClearlyAndNothingIsWritten() {
         NextPanelSimulator sim = simulator();
         long serverId = registerServer(api, sim, 1);
+        long inactiveId = registerServer(api, simulator(), 10); // left inactive by onlyActive: the detail names it
         onlyActive(api, serverId);
         assertThat(api.post("/api/v1/nextpanel/provision", provision(username())).status()).isEqualTo(200);
         long accountsBefore = api.get("/api/v1/nextpanel/accounts").json().getJsonNumber("total").longValue();
@@ -248,7 +250,9 @@ class HostingIT {
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
         assertThat(refused.json().getString("title")).isEqualTo("Server not available");
-        assertThat(refused.json().getString("detail")).contains("is full (1/1)").contains("is inactive");
+        assertThat(refused.json().getString("detail"))
+                .contains("'" + server(api, serverId).getString("name") + "' is full (1/1)")
+                .contains("'" + server(api, inactiveId).getString("name") + "' is inactive");
         assertThat(api.get("/api/v1/nextpanel/accounts").json().getJsonNumber("total").longValue()).isEqualTo(accountsBefore);
         assertThat(sim.requests("POST", "/api/v1/billing/accounts")).isEqualTo(createsBefore);
         assertThat(sim.accountCount()).isEqualTo(1);

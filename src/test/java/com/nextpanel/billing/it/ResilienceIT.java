@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -137,12 +138,14 @@ class ResilienceIT {
     }
 
     @Test
-    void aRateLimitIsHonouredAndTheJobWaitsForRetryAfter() {
+    void aRateLimitIsHonouredAndTheJobWaitsForRetryAfter() throws Exception {
         NextPanelSimulator sim = simulator();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         long before = sim.requests("POST", "/api/v1/billing/accounts");
-        sim.setRateLimit(1, Duration.ofSeconds(3)); // health is not limited; account calls are
+        sim.recordCalls();
+        // health is not limited; account calls are, one an hour: however slow the machine, the second is limited
+        sim.setRateLimitPerHour(1);
 
         Api.Reply first = api.post("/api/v1/nextpanel/provision", provision(username()));
         Api.Reply limited = api.post("/api/v1/nextpanel/provision", provision(username()));
@@ -155,6 +158,21 @@ class ResilienceIT {
         assertThat(sim.requests("POST", "/api/v1/billing/accounts") - before).isEqualTo(2);
         long limitedId = limited.json().getJsonNumber("account_id").longValue();
         long heldId = held.json().getJsonNumber("account_id").longValue();
+        // both wait for the Retry-After of the panel's 429
+        SimCall tooMany = sim.calls().stream().filter(c -> c.status() == 429).findFirst().orElseThrow();
+        Instant waitOver = tooMany.answeredAt().plusSeconds(Long.parseLong(tooMany.retryAfter()));
+        for (long id : List.of(limitedId, heldId)) {
+            JsonObject job = api.get("/api/v1/jobs?account_id=" + id).json().getJsonArray("items").getJsonObject(0);
+            assertThat(job.getString("status")).as(job.toString()).isEqualTo("pending");
+            assertThat(Instant.parse(job.getString("next_attempt_at"))).as(job.toString()).isAfterOrEqualTo(waitOver);
+        }
+        // the hour passes (this deployment has no test clock): the panel's window and our waits are over
+        sim.resetFaults();
+        try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE panel_server SET rate_limited_until = now() WHERE id = " + serverId);
+            assertThat(s.executeUpdate("UPDATE panel_job SET next_attempt_at = now() WHERE status = 'pending'"
+                    + " AND account_id IN (" + limitedId + ", " + heldId + ")")).isEqualTo(2);
+        }
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(account(api, limitedId).getString("status")).isEqualTo("active");
             assertThat(account(api, heldId).getString("status")).isEqualTo("active");
@@ -176,11 +194,12 @@ class ResilienceIT {
         JsonObject allowed = api.post("/api/v1/nextpanel/provision", provision(username())).json();
         JsonObject limited = api.post("/api/v1/nextpanel/provision", provision(username())).json();
         long limitedPanelUser = limited.getJsonNumber("nextpanel_user_id").longValue();
+        Fixtures.probedOnlyOnRefresh(serverId, sim); // the 429 below is for the second suspend, not a timer probe
         sim.recordCalls();
-        sim.setRateLimit(1, Duration.ofSeconds(3)); // one account call per 3 s; its 429 says how long to wait
 
         Api.Reply first = api.post("/api/v1/nextpanel/accounts/" + allowed.getInt("account_id") + "/suspend",
                 Json.createObjectBuilder().add("reason", "Abuse report").build());
+        sim.failNext(1, 429); // its Retry-After says how long to wait, however long the first suspend took
         Api.Reply second = api.post("/api/v1/nextpanel/accounts/" + limited.getInt("account_id") + "/suspend",
                 Json.createObjectBuilder().add("reason", "Abuse report").build());
 
@@ -303,8 +322,10 @@ class ResilienceIT {
     @Test
     void anAttemptWhoseClaimMovedToAnotherNodeRecordsNothing() throws Exception {
         NextPanelSimulator sim = simulator();
-        onlyActive(api, registerServer(api, sim, 10));
-        sim.setLatency(Duration.ofMillis(2000)); // the create is under way long enough to move its claim
+        long serverId = registerServer(api, sim, 10);
+        onlyActive(api, serverId);
+        Fixtures.probedOnlyOnRefresh(serverId, sim); // the one request in flight is the create, and no probe hangs
+        sim.setHang(true); // the create stays under way until its claim has moved
         String username = username();
         CompletableFuture<Api.Reply> reply = CompletableFuture.supplyAsync(
                 () -> api.post("/api/v1/nextpanel/provision", provision(username)));
@@ -316,8 +337,9 @@ class ResilienceIT {
                     + " AND account_id = (SELECT id FROM hosting_account WHERE username = '" + username + "')"))
                     .isEqualTo(1);
         }
+        sim.setHang(false);
         reply.get(60, TimeUnit.SECONDS);
-        sim.setLatency(Duration.ZERO);
+        await().atMost(PATIENCE).until(() -> sim.inFlight() == 0); // the panel's work is done
 
         await().atMost(PATIENCE).until(() -> TestEnvironment.payaraLog().contains("claimed by other-node, no longer by"));
         long accountId = TestEnvironment.count("SELECT id FROM hosting_account WHERE username = ?", username);
@@ -340,8 +362,10 @@ class ResilienceIT {
     @Test
     void aLiveNodeRenewsItsClaimsSoNoOtherNodeTakesThem() throws Exception {
         NextPanelSimulator sim = simulator();
-        onlyActive(api, registerServer(api, sim, 10));
-        sim.setLatency(Duration.ofMillis(1500)); // long enough to read which node holds the create
+        long serverId = registerServer(api, sim, 10);
+        onlyActive(api, serverId);
+        Fixtures.probedOnlyOnRefresh(serverId, sim); // the one request in flight is the create, and no probe hangs
+        sim.setHang(true); // the create stays under way until we have read which node holds it
         String username = username();
         CompletableFuture<Api.Reply> reply = CompletableFuture.supplyAsync(
                 () -> api.post("/api/v1/nextpanel/provision", provision(username)));
@@ -355,8 +379,8 @@ class ResilienceIT {
             jobId = rs.getLong(1);
             node = rs.getString(2);
         }
+        sim.setHang(false);
         assertThat(reply.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
-        sim.setLatency(Duration.ZERO);
         assertThat(sim.accounts()).filteredOn(a -> a.username().equals(username)).singleElement()
                 .satisfies(a -> assertThat(a.status()).isEqualTo("active"));
 

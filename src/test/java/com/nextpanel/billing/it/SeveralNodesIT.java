@@ -32,6 +32,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,13 +46,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * capacity is not overshot when provisions arrive through both, the billing day fired on both at
  * once acts once, and no job is run by both. Arquillian runs one node per class, so this test
  * starts its two nodes itself (--nohazelcast: all coordination is in PostgreSQL).
- * The tests build on each other, in order: the last counts the jobs of the first two.
+ * The first runs first: it counts every account of the database.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeveralNodesIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final int SERVICES = 20;
+    private static final int JOBS = 20;
 
     @RegisterExtension
     static final Simulators SIMULATORS = new Simulators();
@@ -61,8 +63,6 @@ class SeveralNodesIT {
     private static PayaraMicroNode nodeB;
     private static Api a;
     private static Api b;
-    /** Every panel of the class: the last test counts their calls. */
-    private static final List<NextPanelSimulator> PANELS = new ArrayList<>();
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
@@ -232,37 +232,75 @@ class SeveralNodesIT {
     @Test
     @Order(3)
     void noJobIsRunByBothNodes() throws Exception {
-        await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(jobs("status=pending")).isZero();
-            assertThat(jobs("status=in_progress")).isZero();
-        });
-        long provisionJobs = jobs("kind=provision");
-        long suspendJobs = jobs("kind=suspend");
-        assertThat(provisionJobs).isEqualTo(50 + SERVICES);
-        assertThat(suspendJobs).isEqualTo(SERVICES);
-        assertThat(jobs("status=done")).isEqualTo(provisionJobs + suspendJobs);
-        assertThat(jobs("kind=unsuspend") + jobs("kind=terminate")).isZero();
+        // its own jobs: orders paid through both nodes at once queue provisions for both nodes' workers
+        NextPanelSimulator jobsPanel = panel();
+        long serverId = registerServer(a, jobsPanel, JOBS);
+        onlyActive(b, serverId);
+        long plan = create(b, "/api/v1/plans", Json.createObjectBuilder().add("name", Fixtures.unique("Jobs "))
+                .add("price", new BigDecimal("2.99")).add("currency", "USD").add("billing_cycle", "monthly")
+                .add("package_id", 1).build());
+        List<Long> orders = new ArrayList<>();
+        List<Long> services = new ArrayList<>();
+        for (int i = 0; i < JOBS; i++) {
+            long customer = create(a, "/api/v1/customers", Json.createObjectBuilder()
+                    .add("email", Fixtures.unique("jobs") + "@example.com").add("full_name", "Job " + i).build());
+            Api.Reply order = a.post("/api/v1/orders", Json.createObjectBuilder().add("customer_id", customer)
+                    .add("plan_id", plan).add("username", username()).build());
+            assertThat(order.status()).as(order.toString()).isEqualTo(201);
+            orders.add(order.json().getJsonNumber("id").longValue());
+            services.add(order.json().getJsonNumber("service_id").longValue());
+        }
+        ExecutorService payers = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<Api.Reply>> paid = new ArrayList<>();
+            for (int i = 0; i < JOBS; i++) {
+                Api node = i % 2 == 0 ? a : b;
+                String path = "/api/v1/orders/" + orders.get(i) + "/pay";
+                paid.add(payers.submit(() -> node.post(path, null)));
+            }
+            for (Future<Api.Reply> reply : paid) {
+                assertThat(reply.get().status()).as(reply.get().toString()).isEqualTo(200);
+            }
+        } finally {
+            payers.shutdown();
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(services).allSatisfy(s ->
+                assertThat(b.get("/api/v1/services/" + s).json().getString("status")).isEqualTo("active")));
 
-        // one panel call per job: POSTs under /accounts are the creates plus the suspends
-        long suspendCalls = PANELS.stream().mapToLong(p -> p.requests("POST", "/api/v1/billing/accounts/")).sum();
-        long createCalls = PANELS.stream().mapToLong(p -> p.requests("POST", "/api/v1/billing/accounts")).sum()
-                - suspendCalls;
-        assertThat(createCalls).isEqualTo(provisionJobs);
-        assertThat(suspendCalls).isEqualTo(suspendJobs);
-        assertThat(PANELS.stream().mapToInt(NextPanelSimulator::accountCount).sum()).isEqualTo((int) provisionJobs);
-        assertThat(PANELS.stream().mapToLong(p -> p.requests("DELETE", "/api/v1/billing/accounts")).sum()).isZero();
-        // and each job was attempted once: no node ran one another had claimed
-        assertThat(count("SELECT count(*) FROM panel_job WHERE attempts <> 1")).isZero();
-        System.out.printf("[SeveralNodesIT] %d provision and %d suspend jobs, %d create and %d suspend calls%n",
-                provisionJobs, suspendJobs, createCalls, suspendCalls);
+        // per account: one job, run once, audited once; one create on the panel
+        List<Long> accounts = services.stream()
+                .map(s -> a.get("/api/v1/services/" + s).json().getJsonNumber("account_id").longValue()).toList();
+        for (long accountId : accounts) {
+            List<JsonObject> jobs = a.get("/api/v1/jobs?account_id=" + accountId).json().getJsonArray("items")
+                    .getValuesAs(JsonObject.class);
+            assertThat(jobs).as("jobs of account %d", accountId).singleElement().satisfies(job -> {
+                assertThat(job.getString("kind")).isEqualTo("provision");
+                assertThat(job.getString("status")).isEqualTo("done");
+                assertThat(job.getInt("attempts")).isEqualTo(1);
+            });
+            long jobId = jobs.get(0).getJsonNumber("id").longValue();
+            List<JsonObject> audited = b.get("/api/v1/audit?action=account.provision&target_type=account&target_id="
+                    + accountId).json().getJsonArray("items").getValuesAs(JsonObject.class);
+            assertThat(audited).as("provision audit lines of account %d", accountId).singleElement()
+                    .satisfies(line -> assertThat(line.getString("detail")).startsWith("job " + jobId + ", attempt 1:"));
+            long panelUser = account(a, accountId).getJsonNumber("nextpanel_user_id").longValue();
+            assertThat(jobsPanel.account(panelUser)).get().extracting(SimAccount::status).isEqualTo("active");
+        }
+        assertThat(jobsPanel.requests("POST", "/api/v1/billing/accounts")).isEqualTo(JOBS);
+        assertThat(jobsPanel.accountCount()).isEqualTo(JOBS);
+        assertThat(jobsPanel.accounts()).extracting(SimAccount::username).doesNotHaveDuplicates();
+        assertThat(jobsPanel.requests("DELETE", "/api/v1/billing/accounts")).isZero();
+        // and no node ran one another had claimed: every job of these accounts attempted once
+        String ofTheseAccounts = " FROM panel_job WHERE account_id IN (" + accounts.stream().map(String::valueOf)
+                .collect(Collectors.joining(",")) + ")";
+        assertThat(count("SELECT count(*)" + ofTheseAccounts)).isEqualTo(JOBS);
+        assertThat(count("SELECT count(*)" + ofTheseAccounts + " AND attempts <> 1")).isZero();
     }
 
     // --- helpers ---------------------------------------------------------------------------
 
     private static NextPanelSimulator panel() {
-        NextPanelSimulator sim = SIMULATORS.start();
-        PANELS.add(sim);
-        return sim;
+        return SIMULATORS.start();
     }
 
     /** POSTs to both nodes at the same moment (a barrier releases both senders). */
@@ -295,10 +333,6 @@ class SeveralNodesIT {
         Api.Reply reply = api.post(path, body);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json().getJsonNumber("id").longValue();
-    }
-
-    private static long jobs(String query) {
-        return a.get("/api/v1/jobs?" + query).json().getJsonNumber("total").longValue();
     }
 
     private static Connection connect() throws SQLException {
