@@ -56,14 +56,9 @@ class HostingIT {
         api = Api.admin(deployment);
     }
 
-
-    static NextPanelSimulator simulator() {
-        return SIMULATORS.start();
-    }
-
     @Test
     void theIntegrationGuidesAccountCallsWorkVerbatim() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 100);
         onlyActive(api, serverId);
         String username = username();
@@ -133,7 +128,7 @@ class HostingIT {
 
     @Test
     void suspendTakesTheReasonFromTheQueryOrDefaultsIt() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         onlyActive(api, registerServer(api, sim, 10));
         JsonObject firstCreated = api.post("/api/v1/nextpanel/provision", provision(username())).json();
         JsonObject secondCreated = api.post("/api/v1/nextpanel/provision", provision(username())).json();
@@ -165,7 +160,7 @@ class HostingIT {
 
     @Test
     void accountsAreListedFilteredAndShown() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         String username = username();
@@ -189,7 +184,7 @@ class HostingIT {
 
     @Test
     void accountListsPageFromEitherEndAndFindAnEmailByItsStart() {
-        long serverId = registerServer(api, simulator(), 10);
+        long serverId = registerServer(api, SIMULATORS.start(), 10);
         onlyActive(api, serverId);
         List<String> names = List.of(username(), username(), username());
         names.forEach(name -> assertThat(api.post("/api/v1/nextpanel/provision", provision(name)).status()).isEqualTo(200));
@@ -217,8 +212,8 @@ class HostingIT {
 
     @Test
     void distributionFollowsFreeCapacity() {
-        NextPanelSimulator bigPanel = simulator();
-        NextPanelSimulator smallPanel = simulator();
+        NextPanelSimulator bigPanel = SIMULATORS.start();
+        NextPanelSimulator smallPanel = SIMULATORS.start();
         long big = registerServer(api, bigPanel, 10);
         long small = registerServer(api, smallPanel, 5);
         onlyActive(api, big, small);
@@ -237,7 +232,7 @@ class HostingIT {
 
     @Test
     void aFullFleetIsRefusedClearlyAndNothingIsWritten() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 1);
         onlyActive(api, serverId);
         assertThat(api.post("/api/v1/nextpanel/provision", provision(username())).status()).isEqualTo(200);
@@ -256,9 +251,9 @@ class HostingIT {
 
     @Test
     void aChosenServerIsUsedAndHeldToTheSameRules() {
-        NextPanelSimulator chosenPanel = simulator();
-        NextPanelSimulator biggerPanel = simulator();
-        NextPanelSimulator inactivePanel = simulator();
+        NextPanelSimulator chosenPanel = SIMULATORS.start();
+        NextPanelSimulator biggerPanel = SIMULATORS.start();
+        NextPanelSimulator inactivePanel = SIMULATORS.start();
         long chosen = registerServer(api, chosenPanel, 10);
         long bigger = registerServer(api, biggerPanel, 50);
         long inactive = registerServer(api, inactivePanel, 50);
@@ -289,9 +284,9 @@ class HostingIT {
     void aPlansPreferredLocationOrTagPlacesItsAccountsThereEvenWhenAnotherServerHasMoreRoom() {
         String location = Fixtures.unique("EU-West-");
         String tag = Fixtures.unique("nvme-");
-        NextPanelSimulator roomy = simulator();
-        NextPanelSimulator located = simulator();
-        NextPanelSimulator tagged = simulator();
+        NextPanelSimulator roomy = SIMULATORS.start();
+        NextPanelSimulator located = SIMULATORS.start();
+        NextPanelSimulator tagged = SIMULATORS.start();
         long roomyId = registerServer(api, roomy, 100);
         long locatedId = placedServer(located, location, "primary");
         long taggedId = placedServer(tagged, "US-East", tag);
@@ -363,8 +358,8 @@ class HostingIT {
 
     @Test
     void twoHundredConcurrentProvisionsIntoFiftySlotsMakeExactlyFiftyAccounts() throws Exception {
-        NextPanelSimulator a = simulator();
-        NextPanelSimulator b = simulator();
+        NextPanelSimulator a = SIMULATORS.start();
+        NextPanelSimulator b = SIMULATORS.start();
         long first = registerServer(api, a, 30);
         long second = registerServer(api, b, 20);
         onlyActive(api, first, second);
@@ -402,7 +397,7 @@ class HostingIT {
 
     @Test
     void aUsernameInUseIsRefusedBeforeAnyPanelCall() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         onlyActive(api, registerServer(api, sim, 10));
         String username = username();
         assertThat(api.post("/api/v1/nextpanel/provision", provision(username)).status()).isEqualTo(200);
@@ -418,7 +413,7 @@ class HostingIT {
 
     @Test
     void oneUsernameRequestedManyTimesAtOnceMakesOneAccount() throws Exception {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 50);
         onlyActive(api, serverId);
         String username = username();
@@ -442,7 +437,7 @@ class HostingIT {
 
     @Test
     void thePanelsOwnRefusalFailsTheAccountAndFreesTheSlot() throws Exception {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         String username = username();
@@ -468,7 +463,7 @@ class HostingIT {
     /** FastAPI's 422 echoes the request, password included, as "input": only where and what are kept. */
     @Test
     void aPanelRefusalThatEchoesTheRequestKeepsThePasswordOutOfEveryRecordAndAnswer() throws Exception {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         String password = provision("x").getString("password");
@@ -495,7 +490,7 @@ class HostingIT {
 
     @Test
     void aCreateAnsweredWithoutAnIdIsAnUnknownOutcomeNeverCreatedTwice() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         onlyActive(api, registerServer(api, sim, 10));
         sim.answerNextCreatesWithoutId(1);
         String username = username();
@@ -523,7 +518,7 @@ class HostingIT {
 
     @Test
     void badInputCreatesNothingAnywhere() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         onlyActive(api, registerServer(api, sim, 10));
         long accountsBefore = api.get("/api/v1/nextpanel/accounts").json().getJsonNumber("total").longValue();
         JsonObject bad = Json.createObjectBuilder(provision("9Bad-Name"))

@@ -27,33 +27,25 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Authentication, the error format, audit, platform endpoints, and where secrets must never appear. */
 @ExtendWith(ArquillianExtension.class)
 class PlatformIT {
 
-    private static NextPanelSimulator sim;
+    @RegisterExtension
+    static final Simulators SIMULATORS = new Simulators();
 
     @ArquillianResource
     URL deployment;
 
+    private final NextPanelSimulator sim = SIMULATORS.shared();
+
     @Deployment(testable = false)
     static WebArchive app() {
         return Deployments.billingWar();
-    }
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = NextPanelSimulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
     }
 
     private long registerServer(Api api, String name) {

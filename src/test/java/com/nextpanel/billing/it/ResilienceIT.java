@@ -58,14 +58,9 @@ class ResilienceIT {
         api = Api.admin(deployment);
     }
 
-
-    static NextPanelSimulator simulator() {
-        return SIMULATORS.start();
-    }
-
     @Test
     void aPanelDownMidWayLeavesTheAccountPendingUntilItReturns() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         // this is about what panel calls see: a timer probe meeting the fault first would keep new accounts off it
@@ -90,7 +85,7 @@ class ResilienceIT {
 
     @Test
     void anActionThePanelDoesNotAcknowledgeIsRetriedNotTakenForDone() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         JsonObject created = api.post("/api/v1/nextpanel/provision", provision(username())).json();
@@ -110,8 +105,8 @@ class ResilienceIT {
 
     @Test
     void aDeadServerIsIsolatedAndNewAccountsGoElsewhere() {
-        NextPanelSimulator dead = simulator();
-        NextPanelSimulator alive = simulator();
+        NextPanelSimulator dead = SIMULATORS.start();
+        NextPanelSimulator alive = SIMULATORS.start();
         long deadId = registerServer(api, dead, 50);
         long aliveId = registerServer(api, alive, 10);
         onlyActive(api, deadId, aliveId);
@@ -135,7 +130,7 @@ class ResilienceIT {
 
     @Test
     void aRateLimitIsHonouredAndTheJobWaitsForRetryAfter() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         long before = sim.requests("POST", "/api/v1/billing/accounts");
@@ -161,7 +156,7 @@ class ResilienceIT {
 
     @Test
     void aCreateWhoseAnswerWasLostIsNeverMadeTwiceAndAsksForAttention() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         String username = username();
@@ -189,7 +184,7 @@ class ResilienceIT {
 
     @Test
     void aRejectedKeyNeedsAttentionAndTheOperatorsRetryFinishesTheJob() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         long accountId = api.post("/api/v1/nextpanel/provision", provision(username())).json().getInt("account_id");
@@ -216,7 +211,7 @@ class ResilienceIT {
 
     @Test
     void aJobLeftInProgressByADeadNodeIsResumed() throws Exception {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         // this is about what panel calls see: a timer probe meeting the fault first would keep new accounts off it
@@ -243,7 +238,7 @@ class ResilienceIT {
 
     @Test
     void anAttemptWhoseClaimMovedToAnotherNodeRecordsNothing() throws Exception {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         onlyActive(api, registerServer(api, sim, 10));
         sim.setLatency(Duration.ofMillis(2000)); // the create is under way long enough to move its claim
         String username = username();
@@ -280,7 +275,7 @@ class ResilienceIT {
 
     @Test
     void aLiveNodeRenewsItsClaimsSoNoOtherNodeTakesThem() throws Exception {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         onlyActive(api, registerServer(api, sim, 10));
         sim.setLatency(Duration.ofMillis(1500)); // long enough to read which node holds the create
         String username = username();
@@ -325,7 +320,7 @@ class ResilienceIT {
 
     @Test
     void alertsTellOfOfflineAndNearlyFullServersAndCanBeResolved() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 5);
         onlyActive(api, serverId);
         for (int i = 0; i < 4; i++) {
