@@ -184,11 +184,6 @@ final class BenchStack implements AutoCloseable {
         return extraJvm.isEmpty() ? List.of() : List.of(extraJvm.split("\\s+"));
     }
 
-    /** The last lines of Payara's log, for a failure message. */
-    String tail() {
-        return payara == null ? "" : payara.tail(40);
-    }
-
     /** The app's API; available once {@link #start()} has returned. */
     AppApi api() {
         return api;

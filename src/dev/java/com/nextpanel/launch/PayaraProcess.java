@@ -194,7 +194,7 @@ public final class PayaraProcess implements AutoCloseable {
     }
 
     /** MicroProfile Config's environment name of a setting: panel.max-concurrent-calls is PANEL_MAX_CONCURRENT_CALLS. */
-    public static String envName(String key) {
+    private static String envName(String key) {
         return key.toUpperCase().replaceAll("[^A-Z0-9]", "_");
     }
 
@@ -290,7 +290,7 @@ public final class PayaraProcess implements AutoCloseable {
     }
 
     /** The last lines of the log, for a failure message. */
-    public String tail(int lines) {
+    private String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(log);
             return "\n--- last lines of " + log + " ---\n"
@@ -303,14 +303,6 @@ public final class PayaraProcess implements AutoCloseable {
     /** http://127.0.0.1:port/ */
     public String url() {
         return "http://127.0.0.1:" + port + "/";
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public Path log() {
-        return log;
     }
 
     public long pid() {
