@@ -1,20 +1,14 @@
 package com.nextpanel.bench;
 
+import com.nextpanel.launch.FreePorts;
+import com.nextpanel.launch.LocalPostgres;
+import com.nextpanel.launch.PayaraProcess;
 import com.nextpanel.simulator.NextPanelSimulator;
-import fish.payara.micro.PayaraMicro;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -24,7 +18,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -38,8 +31,6 @@ final class BenchStack implements AutoCloseable {
 
     private static final String DATABASE = "billing";
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** The app's configuration comes from the environment too: none of the caller's may leak in. */
-    private static final List<String> APP_ENV_PREFIXES = List.of("DB_", "BILLING_", "FLEET_", "PANEL_", "JOBS_", "MP_", "STRIPE_");
     private static final String JVM_ARGS = "server-config/jvm.args";
 
     private static volatile boolean stoppedBySignal;
@@ -54,12 +45,11 @@ final class BenchStack implements AutoCloseable {
 
     // guarded by this: close() may run from the hook while main is still starting things
     private boolean closed;
-    private EmbeddedPostgres postgres;
-    private Process payara;
+    private LocalPostgres postgres;
+    private PayaraProcess payara;
     private String jdbcUrl;
     private int port;
     private AppApi api;
-    private volatile boolean deployFailed;
     private boolean statementStats;
 
     BenchStack(String name) throws IOException {
@@ -81,7 +71,7 @@ final class BenchStack implements AutoCloseable {
 
     /** An app setting passed as its environment variable (MicroProfile Config: panel.x-y → PANEL_X_Y). */
     BenchStack config(String key, Object value) {
-        appConfig.put(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"), String.valueOf(value));
+        appConfig.put(key, String.valueOf(value));
         return this;
     }
 
@@ -107,7 +97,7 @@ final class BenchStack implements AutoCloseable {
         startPostgres();
         long t1 = System.nanoTime();
         startPayara(warCopy, postBoot);
-        awaitReady(Duration.ofSeconds(Long.getLong("bench.startTimeoutSeconds", 180)));
+        payara.requireReady(Duration.ofSeconds(Long.getLong("bench.startTimeoutSeconds", 180)));
         long t2 = System.nanoTime();
         Report.info("Payara's JIT: " + (jitFlags().isEmpty() ? "the JVM's default (C1, then C2)"
                 : "C1 only (-XX:TieredStopAtLevel=1), as server-config recommends on " + Runtime.getRuntime()
@@ -118,20 +108,16 @@ final class BenchStack implements AutoCloseable {
     }
 
     private void startPostgres() throws IOException, SQLException {
-        Path log = work.resolve("postgres.log");
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(work.resolve("pg"))
-                .setCleanDataDirectory(true)
+        LocalPostgres.Builder builder = LocalPostgres.builder()
+                .dataIn(work.resolve("pg"), false)
                 // as a production database would run: commits reach the disk
-                .setServerConfig("fsync", System.getProperty("bench.pg.fsync", "on"))
-                .setServerConfig("synchronous_commit", System.getProperty("bench.pg.fsync", "on"))
-                .setServerConfig("max_connections", "200")
-                .setServerConfig("log_lock_waits", "on") // waits over deadlock_timeout (1 s) land in postgres.log
-                .setRegisterShutdownHook(false)
-                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                .config("fsync", System.getProperty("bench.pg.fsync", "on"))
+                .config("synchronous_commit", System.getProperty("bench.pg.fsync", "on"))
+                .config("max_connections", "200")
+                .config("log_lock_waits", "on") // waits over deadlock_timeout (1 s) land in postgres.log
+                .logTo(work.resolve("postgres.log"));
         if (statementStats || Diagnostics.statementsWanted()) {
-            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            builder.config("shared_preload_libraries", "pg_stat_statements");
         }
         synchronized (this) {
             if (closed) {
@@ -139,24 +125,14 @@ final class BenchStack implements AutoCloseable {
             }
             postgres = builder.start();
         }
-        Stale.record(work, "postgres.pid", postmasterPid());
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + DATABASE);
-        }
-        jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+        Stale.record(work, "postgres.pid", postgres.pid());
+        postgres.createDatabaseIfMissing(DATABASE);
+        jdbcUrl = postgres.jdbcUrl(DATABASE);
         if (statementStats || Diagnostics.statementsWanted()) {
             // in the postgres database, where the diagnostics connect: its view shows every database's statements
             try (Connection c = statsDb(); Statement s = c.createStatement()) {
                 s.execute("CREATE EXTENSION pg_stat_statements");
             }
-        }
-    }
-
-    private long postmasterPid() {
-        try {
-            return Long.parseLong(Files.readAllLines(work.resolve("pg").resolve("postmaster.pid")).get(0).trim());
-        } catch (IOException | RuntimeException e) {
-            return -1;
         }
     }
 
@@ -177,90 +153,35 @@ final class BenchStack implements AutoCloseable {
     }
 
     private void startPayara(Path war, Path postBoot) throws Exception {
-        port = freePort();
+        port = FreePorts.any();
         api = new AppApi(port, adminToken);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jitFlags());
-        command.add("@" + projectDir.resolve(JVM_ARGS)); // the node's memory settings
-        String extraJvm = System.getProperty("bench.payaraJvmArgs", "").trim();
-        if (!extraJvm.isEmpty()) {
-            command.addAll(List.of(extraJvm.split("\\s+")));
-        }
-        command.addAll(List.of("-jar", microJar().toString(),
-                "--deploy", war.toString(), "--contextroot", "/", "--port", Integer.toString(port),
-                "--postbootcommandfile", postBoot.toString(), "--nohazelcast"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> APP_ENV_PREFIXES.stream().anyMatch(k::startsWith));
-        env.put("DB_URL", jdbcUrl);
-        env.put("DB_USER", "postgres");
-        env.put("DB_PASSWORD", "postgres"); // the embedded server trusts local connections
-        env.put("BILLING_SECRET_KEY", Base64.getEncoder().encodeToString(bytes(32)));
-        env.put("BILLING_ADMIN_TOKEN", adminToken);
-        env.putAll(appConfig);
-        Process started;
+        PayaraProcess.Builder builder = PayaraProcess.builder(war, port)
+                .jvmOptions(jitFlags())
+                .jvmOptions("@" + projectDir.resolve(JVM_ARGS)) // the node's memory settings
+                .jvmOptions(extraJvmOptions())
+                .microOptions("--postbootcommandfile", postBoot.toString())
+                .workingDirectory(work)
+                .withoutCallersAppSettings()
+                .env(Map.of("DB_URL", jdbcUrl,
+                        "DB_USER", LocalPostgres.USER,
+                        "DB_PASSWORD", "postgres", // the embedded server trusts local connections
+                        "BILLING_SECRET_KEY", Base64.getEncoder().encodeToString(bytes(32)),
+                        "BILLING_ADMIN_TOKEN", adminToken))
+                .appConfig(appConfig)
+                .logTo(work.resolve("payara.log"));
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("stopped while starting");
             }
-            started = payara = builder.start();
+            payara = builder.start();
         }
-        Stale.record(work, "payara.pid", started.pid());
-        Thread log = new Thread(() -> copyLog(started, work.resolve("payara.log")), name + "-payara-log");
-        log.setDaemon(true);
-        log.start();
+        Stale.record(work, "payara.pid", payara.pid());
     }
 
-    /** Payara's output to a file, watched for the one sign that the WAR did not deploy. */
-    private void copyLog(Process process, Path file) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), true)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                out.println(line);
-                if (line.contains("Exception while loading the app")) {
-                    deployFailed = true;
-                }
-            }
-        } catch (IOException e) {
-            // Payara has gone; its exit code tells the rest
-        }
-    }
-
-    /** Payara opens its port before the WAR is deployed: ready means the API answers and /health/ready is 200. */
-    private void awaitReady(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int apiStatus = -1;
-        int health = -1;
-        while (System.nanoTime() < deadline) {
-            if (!payara.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited with code " + payara.exitValue() + tail());
-            }
-            if (deployFailed) {
-                throw new IllegalStateException("the WAR did not deploy" + tail());
-            }
-            apiStatus = api.status("/api/v1/nextpanel/servers");
-            if (apiStatus != -1 && apiStatus != 404) {
-                health = api.status("/health/ready");
-                if (health == 200) {
-                    return;
-                }
-            }
-            payara.waitFor(250, TimeUnit.MILLISECONDS);
-        }
-        throw new IllegalStateException("not ready after " + timeout.toSeconds() + " s (API: " + apiStatus
-                + ", /health/ready: " + health + ")" + tail());
-    }
-
-    /** The last lines of Payara's log, for a failure message. */
-    String tail() {
-        try {
-            List<String> lines = Files.readAllLines(work.resolve("payara.log"));
-            return "\n--- last lines of " + work.resolve("payara.log") + " ---\n"
-                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "";
-        }
+    /** -Dbench.payaraJvmArgs: after server-config/jvm.args, so that these win. */
+    private static List<String> extraJvmOptions() {
+        String extraJvm = System.getProperty("bench.payaraJvmArgs", "").trim();
+        return extraJvm.isEmpty() ? List.of() : List.of(extraJvm.split("\\s+"));
     }
 
     /** The app's API; available once {@link #start()} has returned. */
@@ -280,22 +201,19 @@ final class BenchStack implements AutoCloseable {
 
     /** The server's own database, for statistics: what the diagnostics ask is not counted against the app's. */
     Connection statsDb() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl.replaceFirst("/" + DATABASE + "$", "/postgres"), "postgres", "postgres");
+        return postgres.connect("postgres");
     }
 
     /** The app's database, as the superuser (to arrange data). */
     Connection appDb() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+        return postgres.connect(DATABASE);
     }
 
     /** Payara's JVM options besides the JIT: server-config/jvm.args, then -Dbench.payaraJvmArgs (later ones win). */
     String payaraJvmOptions() throws IOException {
         List<String> options = new ArrayList<>(Files.readAllLines(projectDir.resolve(JVM_ARGS)).stream()
                 .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList());
-        String extraJvm = System.getProperty("bench.payaraJvmArgs", "").trim();
-        if (!extraJvm.isEmpty()) {
-            options.addAll(List.of(extraJvm.split("\\s+")));
-        }
+        options.addAll(extraJvmOptions());
         return String.join(" ", options);
     }
 
@@ -316,7 +234,7 @@ final class BenchStack implements AutoCloseable {
     }
 
     String configValue(String key) {
-        return appConfig.get(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
+        return appConfig.get(key);
     }
 
     // ---- the end ----
@@ -328,15 +246,8 @@ final class BenchStack implements AutoCloseable {
             return;
         }
         closed = true;
-        if (payara != null && payara.isAlive()) {
-            payara.destroy(); // SIGTERM: Payara's own hook undeploys cleanly
-            try {
-                if (!payara.waitFor(30, TimeUnit.SECONDS)) {
-                    payara.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                payara.destroyForcibly();
-            }
+        if (payara != null) {
+            payara.stop();
         }
         simulators.forEach(NextPanelSimulator::close);
         if (postgres != null) {
@@ -365,16 +276,6 @@ final class BenchStack implements AutoCloseable {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             System.err.println("[bench] could not delete " + dir + ": " + e);
-        }
-    }
-
-    static Path microJar() throws Exception {
-        return Path.of(PayaraMicro.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

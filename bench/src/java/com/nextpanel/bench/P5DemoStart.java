@@ -1,9 +1,9 @@
 package com.nextpanel.bench;
 
+import com.nextpanel.launch.FreePorts;
+import com.nextpanel.launch.PayaraProcess;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +29,9 @@ final class P5DemoStart implements Bench.Benchmark {
     @Override
     public void run(Report report) throws Exception {
         for (int port : DEMO_PANEL_PORTS) {
-            try (ServerSocket probe = new ServerSocket(port)) {
-                probe.setReuseAddress(true);
-            } catch (IOException e) {
+            if (!FreePorts.isFree(port)) {
                 throw new IllegalStateException("port " + port + " is taken: P5 starts the demo's simulated panels there"
-                        + " (stop a running `mvn -Pserve -Ddemo` first)", e);
+                        + " (stop a running `mvn -Pserve -Ddemo` first)");
             }
         }
         double[] demo = new double[ROUNDS];
@@ -64,8 +62,8 @@ final class P5DemoStart implements Bench.Benchmark {
     private Start demoStart() throws Exception {
         Path data = Files.createTempDirectory("nextpanel-bench-p5-");
         List<String> command = List.of("mvn", "-q", "-Pserve", "-Ddemo",
-                "-Dserve.data=" + data, "-Dserve.port=" + BenchStack.freePort(),
-                "-Dserve.pgPort=" + BenchStack.freePort(), "-Dserve.smtpPort=" + BenchStack.freePort());
+                "-Dserve.data=" + data, "-Dserve.port=" + FreePorts.any(),
+                "-Dserve.pgPort=" + FreePorts.any(), "-Dserve.smtpPort=" + FreePorts.any());
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile());
             builder.environment().remove("MAVEN_OPTS"); // bench/run's JIT setting is not a newcomer's
@@ -75,10 +73,9 @@ final class P5DemoStart implements Bench.Benchmark {
         }
     }
 
+    /** The dev start's Payara command without the app and its memory settings: Payara's own boot. */
     private double bareStart() throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", BenchStack.microJar().toString(),
-                "--nohazelcast", "--port", Integer.toString(BenchStack.freePort()));
+        List<String> command = PayaraProcess.builder(null, FreePorts.any()).jvmOptions(PayaraProcess.QUICK_BOOT).command();
         return timeUntil(new ProcessBuilder(command), "ready in").seconds();
     }
 

@@ -1,18 +1,16 @@
 package com.nextpanel.dev;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.nextpanel.launch.FreePorts;
+import com.nextpanel.launch.LocalPostgres;
+import com.nextpanel.launch.PayaraProcess;
+import com.nextpanel.launch.PidFile;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,6 +27,7 @@ public final class DevServer {
 
     private static final String TAG = "[serve] ";
     private static final String DATABASE = "billing";
+    private static final Duration SLOW_START = Duration.ofSeconds(120);
 
     /** The application as war:exploded leaves it: a folder Payara deploys without unpacking. */
     private final Path application = Path.of(System.getProperty("serve.app", "target/nextpanel-billing")).toAbsolutePath();
@@ -38,15 +37,17 @@ public final class DevServer {
     private final int smtpPort = Integer.getInteger("serve.smtpPort", 3025);
     private final boolean demo = Boolean.parseBoolean(System.getProperty("serve.demo", "false"));
     private final String appUrl = "http://localhost:" + port + "/";
+    // Payara's PID: a Payara orphaned by a killed launcher still holds the port, the next start stops it
+    private final PidFile payaraPid = new PidFile(data.resolve("payara.pid"));
 
     // Guarded by 'lifecycle': the hook waits for a start in progress, then nothing new starts.
     private final Object lifecycle = new Object();
     private boolean stopping;
-    private EmbeddedPostgres postgres;
+    private LocalPostgres postgres;
     private DemoFleet fleet;
     private MailCatcher mail;
     private DemoStripe stripe;
-    private PayaraChild payara;
+    private PayaraProcess payara;
     private FileLock dataFolderLock; // a field: a collected channel would release the lock
 
     public static void main(String[] args) throws Exception {
@@ -74,7 +75,7 @@ public final class DevServer {
         }
         Files.createDirectories(data);
         holdDataFolderLock();
-        PayaraChild.reapOrphan(pidFile());
+        stopLeftoverPayara();
         requireFreePort(port, "-Dserve.port=8081");
 
         boolean databaseExisted = Files.exists(data.resolve("pg").resolve("PG_VERSION"));
@@ -120,16 +121,33 @@ public final class DevServer {
         String mailDescription = startMailCatcherUnlessMailServerSet(env);
 
         Instant payaraStarted = Instant.now();
-        say("starting Payara Micro " + PayaraChild.microJar().getFileName() + " on port " + port + " with " + application
+        say("starting Payara Micro " + PayaraProcess.microJar().getFileName() + " on port " + port + " with " + application
                 + " (log " + payaraLog() + ")");
-        PayaraChild app;
+        PayaraProcess app;
         synchronized (lifecycle) {
             if (stopping) {
                 return 130;
             }
-            app = payara = PayaraChild.start(application, port, env, pidFile(), payaraLog());
+            app = payara = PayaraProcess.builder(application, port)
+                    .jvmOptions(PayaraProcess.QUICK_BOOT)
+                    .jvmOptions("@" + Path.of("server-config/jvm.args").toAbsolutePath()) // a node's heap, as in production
+                    .env(env)
+                    .inheritInput()
+                    .logTo(payaraLog())
+                    .onLogLine(line -> {
+                        if (line.contains("[SEVERE]")) {
+                            System.out.println("[payara] " + line);
+                        }
+                    })
+                    .start();
+            payaraPid.write(app.pid());
         }
-        PayaraChild.Readiness readiness = app.awaitReady(port);
+        // no time limit: a slow machine gets a word after two minutes, and the wait goes on
+        PayaraProcess.Readiness readiness = app.awaitReady(SLOW_START, true);
+        if (readiness.timedOut()) {
+            say(readiness.failure() + "; still waiting");
+            readiness = app.awaitReady(Duration.ofDays(3650), true);
+        }
         if (!readiness.ready()) {
             if (adminToken.generated()) {
                 printTokenBox(adminToken);
@@ -152,34 +170,24 @@ public final class DevServer {
 
     private String startEmbeddedPostgres() throws Exception {
         Path pgData = data.resolve("pg");
-        Files.createDirectories(pgData);
-        ProcessBuilder.Redirect pgLog = ProcessBuilder.Redirect.appendTo(data.resolve("postgres.log").toFile());
         say("starting PostgreSQL on 127.0.0.1:" + pgPort + " (data " + pgData + ", log " + data.resolve("postgres.log") + ")");
         synchronized (lifecycle) {
             if (stopping) {
                 throw new RefusedStart("stopped while starting");
             }
             // Fixed port: after a kill -9 zonky finds postmaster.pid and takes the old server over.
-            postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setPort(pgPort)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setRegisterShutdownHook(false)
-                    .setOutputRedirector(pgLog)
-                    .setErrorRedirector(pgLog)
+            postgres = LocalPostgres.builder()
+                    .dataIn(pgData, true)
+                    .port(pgPort)
+                    .config("fsync", "on")
+                    .config("synchronous_commit", "on")
+                    .logTo(data.resolve("postgres.log"))
                     .start();
         }
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
-                if (!rs.next()) {
-                    s.execute("CREATE DATABASE " + DATABASE);
-                    say("created database " + DATABASE);
-                }
-            }
+        if (postgres.createDatabaseIfMissing(DATABASE)) {
+            say("created database " + DATABASE);
         }
-        return "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + DATABASE;
+        return postgres.jdbcUrl(DATABASE);
     }
 
     /** Emails go to MAIL_SMTP_HOST when set, else to a mail catcher in this JVM that saves them as files. */
@@ -247,7 +255,10 @@ public final class DevServer {
         synchronized (lifecycle) {
             stopping = true;
             if (payara != null) {
-                payara.stop();
+                if (!payara.stop()) {
+                    System.err.println(TAG + "Payara did not stop within 30 s: killed it");
+                }
+                payaraPid.delete();
             }
             if (fleet != null) {
                 fleet.close();
@@ -279,11 +290,16 @@ public final class DevServer {
         }
     }
 
+    private void stopLeftoverPayara() {
+        payaraPid.liveProcess("payara-micro").ifPresent(orphan -> {
+            say("stopping Payara Micro left over from an earlier run (PID " + orphan.pid() + ")");
+            PidFile.stop(orphan, Duration.ofSeconds(30));
+        });
+        payaraPid.delete();
+    }
+
     private static void requireFreePort(int port, String hint) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(port));
-        } catch (IOException e) {
+        if (!FreePorts.isFree(port)) {
             throw new RefusedStart("port " + port + " is in use (`ss -ltnp 'sport = :" + port + "'` tells by what);"
                     + " stop that program or pick another port, e.g. " + hint);
         }
@@ -291,10 +307,6 @@ public final class DevServer {
 
     private Path payaraLog() {
         return data.resolve("payara.log");
-    }
-
-    private Path pidFile() {
-        return data.resolve("payara.pid");
     }
 
     private static boolean isSet(String variable) {

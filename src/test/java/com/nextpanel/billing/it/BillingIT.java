@@ -30,8 +30,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,41 +51,25 @@ class BillingIT {
     private static final Duration RUNNERS_IDLE = Duration.ofSeconds(2);
     @RegisterExtension
     static final Mailbox MAIL = new Mailbox();
-    private static NextPanelSimulator sim;
+    @RegisterExtension
+    static final Simulators SIMULATORS = new Simulators();
 
     @ArquillianResource
     URL deployment;
 
     Api api;
+    final NextPanelSimulator sim = SIMULATORS.shared();
+    long serverId;
 
     @Deployment(testable = false)
     static WebArchive app() {
         return Deployments.billingWarWithTestSupport();
     }
 
-    @BeforeAll
-    static void start() {
-        sim = NextPanelSimulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
     @BeforeEach
     void connect() {
         api = Api.admin(deployment);
-        onlyActive(api, serverFor(api));
-    }
-
-    private static Long serverId;
-
-    private static long serverFor(Api api) {
-        if (serverId == null) {
-            serverId = registerServer(api, sim, 100);
-        }
-        return serverId;
+        serverId = SIMULATORS.sharedServerOnlyActive(api);
     }
 
     @Test
@@ -356,14 +338,10 @@ class BillingIT {
 
     @Test
     void aLowRateLimitMakesTheSweepFinishLaterInsteadOfMeetingRefusals() throws SQLException {
-        NextPanelSimulator sim = NextPanelSimulator.start(); // a panel of its own: the budget is per server
+        NextPanelSimulator sim = SIMULATORS.start(); // a panel of its own: the budget is per server
         long budgetServer = registerServer(api, sim, 100);
         onlyActive(api, budgetServer);
-        try {
-            sweepWithinBudget(sim, budgetServer);
-        } finally {
-            sim.close();
-        }
+        sweepWithinBudget(sim, budgetServer);
     }
 
     private void sweepWithinBudget(NextPanelSimulator sim, long serverId) throws SQLException {
@@ -603,7 +581,7 @@ class BillingIT {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     }
 
-    private static SimAccount onPanel(long panelUser) {
+    private SimAccount onPanel(long panelUser) {
         return sim.account(panelUser).orElseThrow();
     }
 

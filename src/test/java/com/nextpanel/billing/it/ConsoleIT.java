@@ -76,11 +76,6 @@ class ConsoleIT {
         }
     }
 
-
-    static NextPanelSimulator simulator() {
-        return SIMULATORS.start();
-    }
-
     @Test
     void signingInTakesAValidTokenKeepsItInTheTabAndSigningOutForgetsIt() {
         browser.expectRefusal(401, "/api/v1/"); // the wrong token, then the one revoked meanwhile
@@ -112,9 +107,9 @@ class ConsoleIT {
 
     @Test
     void theFleetShowsHealthLatencyAndCapacityAndRefreshesOnDemand() {
-        NextPanelSimulator east = simulator();
-        NextPanelSimulator west = simulator();
-        NextPanelSimulator down = simulator();
+        NextPanelSimulator east = SIMULATORS.start();
+        NextPanelSimulator west = SIMULATORS.start();
+        NextPanelSimulator down = SIMULATORS.start();
         // plain names: they appear in the README's screenshot (the test database is new for every run)
         long eastId = registerNamed("NextPanel US-East 1", "US-East", "Shared hosting, NVMe", east, 20);
         long westId = registerNamed("NextPanel US-West 1", "US-West", "Shared hosting, small plans", west, 10);
@@ -160,7 +155,7 @@ class ConsoleIT {
 
     @Test
     void anAdminAddsAServerOnlyAfterItsConnectionTestPasses() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         String name = "Console Server " + Fixtures.unique("");
         browser.open(base, "fleet");
         browser.signIn(TestEnvironment.ADMIN_TOKEN);
@@ -195,7 +190,7 @@ class ConsoleIT {
 
     @Test
     void provisioningFromTheConsoleMovesTheCapacityBar() {
-        long serverId = registerServer(api, simulator(), 5);
+        long serverId = registerServer(api, SIMULATORS.start(), 5);
         onlyActive(api, serverId);
         String serverName = name(serverId);
         String username = username();
@@ -232,7 +227,7 @@ class ConsoleIT {
 
     @Test
     void anAccountIsSuspendedUnsuspendedAndDeletedOnlyAfterConfirmation() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         String username = username();
@@ -270,7 +265,7 @@ class ConsoleIT {
 
     @Test
     void aJobThatNeedsAttentionIsRetriedFromTheConsoleOnceThePanelIsBack() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         String username = username();
@@ -309,7 +304,7 @@ class ConsoleIT {
 
     @Test
     void aViewerSeesNoWriteActionsAndTheApiRefusesThem() {
-        long serverId = registerServer(api, simulator(), 10);
+        long serverId = registerServer(api, SIMULATORS.start(), 10);
         onlyActive(api, serverId);
         String username = username();
         provisionNamed(username, serverId);
@@ -364,7 +359,7 @@ class ConsoleIT {
 
     @Test
     void aServerNamedLikeMarkupIsShownAsText() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         String name = "<img src=x onerror=alert(1)> " + Fixtures.unique("");
         Api.Reply added = api.post("/api/v1/nextpanel/servers",
                 Json.createObjectBuilder(Fixtures.guideServer(name, sim)).add("description", "<b>bold?</b>").build());
@@ -389,7 +384,7 @@ class ConsoleIT {
 
     @Test
     void refusalsAppearBesideWhatCausedThem() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         provisionNamed(username(), serverId);
@@ -430,7 +425,7 @@ class ConsoleIT {
 
     @Test
     void anOrderIsPlacedAndPaidAndItsServiceCancelledFromTheConsole() {
-        long serverId = registerServer(api, simulator(), 10);
+        long serverId = registerServer(api, SIMULATORS.start(), 10);
         onlyActive(api, serverId);
         String email = Fixtures.unique("grace") + "@example.com";
         long customer = api.post("/api/v1/customers", Json.createObjectBuilder().add("email", email)
@@ -476,7 +471,7 @@ class ConsoleIT {
     @Test
     void automationRunsNowAndTheAuditTellsWhoDidWhat() {
         // what the filter below must keep out: another operator's success, and the admin's refusal
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         String otherOperator = Fixtures.unique("ops-");
         Api other = api.withToken(api.post("/api/v1/operators/tokens", Json.createObjectBuilder()
                 .add("name", otherOperator).add("role", "ADMIN").build()).json().getString("token"));
@@ -517,7 +512,7 @@ class ConsoleIT {
     /** axe-core on the sign-in and every page, with rows in the lists (badges, buttons, pagers drawn). */
     @Test
     void everyPageOfTheConsolePassesAxe() {
-        long serverId = registerServer(api, simulator(), 10);
+        long serverId = registerServer(api, SIMULATORS.start(), 10);
         onlyActive(api, serverId);
         provisionOn(serverId);
         long customer = api.post("/api/v1/customers", Json.createObjectBuilder()

@@ -3,11 +3,11 @@ package com.nextpanel.billing.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nextpanel.launch.FreePorts;
 import com.nextpanel.simulator.NextPanelSimulator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -50,11 +50,6 @@ class FleetIT {
         api = Api.admin(deployment);
     }
 
-
-    static NextPanelSimulator simulator() {
-        return SIMULATORS.start();
-    }
-
     static String uniqueName() {
         return "NextPanel Server " + NAMES.incrementAndGet() + "-" + System.nanoTime() % 100000;
     }
@@ -71,7 +66,7 @@ class FleetIT {
 
     @Test
     void addServerAnswersAsTheIntegrationGuideSays() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         String name = uniqueName();
 
         Api.Reply reply = api.post("/api/v1/nextpanel/servers", Fixtures.guideServer(name, sim));
@@ -97,12 +92,9 @@ class FleetIT {
 
     @Test
     void addServerRefusesAnUnreachablePanelAndSavesNothing() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = FreePorts.any();
         String name = uniqueName();
-        JsonObject body = Json.createObjectBuilder(Fixtures.guideServer(name, simulator()))
+        JsonObject body = Json.createObjectBuilder(Fixtures.guideServer(name, SIMULATORS.start()))
                 .add("base_url", "http://127.0.0.1:" + closedPort).build();
 
         Api.Reply reply = api.post("/api/v1/nextpanel/servers", body);
@@ -115,7 +107,7 @@ class FleetIT {
 
     @Test
     void addServerRefusesWrongCredentialsWithThePanelsReason() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         String name = uniqueName();
         JsonObject body = Json.createObjectBuilder(Fixtures.guideServer(name, sim)).add("api_secret", "nps_wrong").build();
 
@@ -129,7 +121,7 @@ class FleetIT {
 
     @Test
     void addServerRefusesADuplicateNameWithoutCallingThePanel() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         String name = uniqueName();
         Api.Reply registered = api.post("/api/v1/nextpanel/servers", Fixtures.guideServer(name, sim));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
@@ -146,7 +138,7 @@ class FleetIT {
 
     @Test
     void addServerValidatesEveryFieldBeforeCallingAnything() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         JsonObject body = Json.createObjectBuilder(Fixtures.guideServer(" ", sim))
                 .add("base_url", "ftp://nowhere")
                 .add("capacity", 0)
@@ -165,7 +157,7 @@ class FleetIT {
 
     @Test
     void listsAndShowsServersWithoutSecrets() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long id = register(sim);
 
         Api.Reply list = api.get("/api/v1/nextpanel/servers");
@@ -182,7 +174,7 @@ class FleetIT {
 
     @Test
     void editChangesOnlyTheFieldsSent() {
-        long id = register(simulator());
+        long id = register(SIMULATORS.start());
 
         Api.Reply reply = api.patch("/api/v1/nextpanel/servers/" + id, Json.createObjectBuilder()
                 .add("capacity", 250).add("location", "EU-West").add("is_active", false)
@@ -200,7 +192,7 @@ class FleetIT {
 
     @Test
     void editRefusesBadValuesAndCredentialFields() {
-        long id = register(simulator());
+        long id = register(SIMULATORS.start());
 
         Api.Reply reply = api.patch("/api/v1/nextpanel/servers/" + id, Json.createObjectBuilder()
                 .add("capacity", -1).add("api_secret", "x").add("is_active", "yes").build());
@@ -213,7 +205,7 @@ class FleetIT {
 
     @Test
     void capacityNeverDropsBelowTheAccountsOnTheServer() throws Exception {
-        long id = register(simulator());
+        long id = register(SIMULATORS.start());
         placeAccounts(id, 40); // stands in for provisioned accounts until the hosting component places them
 
         Api.Reply refused = api.patch("/api/v1/nextpanel/servers/" + id, Json.createObjectBuilder().add("capacity", 39).build());
@@ -227,7 +219,7 @@ class FleetIT {
 
     @Test
     void removeIsRefusedWhileTheServerHoldsAccounts() throws Exception {
-        long id = register(simulator());
+        long id = register(SIMULATORS.start());
         placeAccounts(id, 1);
 
         Api.Reply reply = api.delete("/api/v1/nextpanel/servers/" + id);
@@ -239,7 +231,7 @@ class FleetIT {
 
     @Test
     void removedServerIsGoneAndFreesItsName() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         String name = uniqueName();
         long id = api.post("/api/v1/nextpanel/servers", Fixtures.guideServer(name, sim)).json().getInt("server_id");
 
@@ -253,7 +245,7 @@ class FleetIT {
 
     @Test
     void credentialRotationTestsTheNewPairBeforeItReplacesTheOld() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long id = register(sim);
         String oldHint = api.get("/api/v1/nextpanel/servers/" + id).json().getString("api_key_hint");
 
@@ -290,7 +282,7 @@ class FleetIT {
 
     @Test
     void connectionTestReportsWithoutSaving() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         JsonObject good = Json.createObjectBuilder().add("base_url", sim.baseUrl()).add("api_key", sim.apiKey())
                 .add("api_secret", sim.apiSecret()).build();
         JsonObject bad = Json.createObjectBuilder(good).add("api_key", "npk_revoked_or_wrong").build();
@@ -311,7 +303,7 @@ class FleetIT {
 
     @Test
     void statusAnswersWithTheIntegrationGuidesFields() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long id = register(sim);
 
         Api.Reply reply = api.get("/api/v1/nextpanel/servers/status");
@@ -329,7 +321,7 @@ class FleetIT {
 
     @Test
     void refreshDoesNotWaitForHungServers() {
-        List<NextPanelSimulator> hung = List.of(simulator(), simulator(), simulator());
+        List<NextPanelSimulator> hung = List.of(SIMULATORS.start(), SIMULATORS.start(), SIMULATORS.start());
         hung.forEach(this::register);
         hung.forEach(sim -> sim.setHang(true));
         try {
@@ -354,7 +346,7 @@ class FleetIT {
 
     @Test
     void aBurstOfRefreshesSharesOneProbeRoundInsteadOfPilingUpProbes() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long id = register(sim);
         Fixtures.probedOnlyOnRefresh(id);
         sim.setLatency(Duration.ofMillis(800)); // a round takes most of the 1-s probe timeout: the burst meets one
@@ -380,7 +372,7 @@ class FleetIT {
 
     @Test
     void aPanelRefusingConnectionsIsFailingRightAfterOneRefresh() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long id = register(sim);
         Fixtures.probedOnlyOnRefresh(id);
         sim.refuseConnections(true);
@@ -411,7 +403,7 @@ class FleetIT {
 
     @Test
     void aFailingServerGetsNoNewAccountUntilAProbeSucceeds() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long id = Fixtures.registerServer(api, sim, 10);
         String name = Fixtures.server(api, id).getString("name");
         Fixtures.probedOnlyOnRefresh(id);
@@ -447,7 +439,7 @@ class FleetIT {
 
     @Test
     void probesTakeAServerOfflineAfterRepeatedFailuresAndBackOnline() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long id = register(sim);
 
         sim.refuseConnections(true);

@@ -57,14 +57,9 @@ class HostingIT {
         api = Api.admin(deployment);
     }
 
-
-    static NextPanelSimulator simulator() {
-        return SIMULATORS.start();
-    }
-
     @Test
     void theIntegrationGuidesAccountCallsWorkVerbatim() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 100);
         onlyActive(api, serverId);
         String username = username();
@@ -134,7 +129,7 @@ class HostingIT {
 
     @Test
     void suspendTakesTheReasonFromTheQueryOrDefaultsIt() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         onlyActive(api, registerServer(api, sim, 10));
         JsonObject firstCreated = api.post("/api/v1/nextpanel/provision", provision(username())).json();
         JsonObject secondCreated = api.post("/api/v1/nextpanel/provision", provision(username())).json();
@@ -166,7 +161,7 @@ class HostingIT {
 
     @Test
     void accountsAreListedFilteredAndShown() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         String username = username();
@@ -190,7 +185,7 @@ class HostingIT {
 
     @Test
     void accountListsPageFromEitherEndAndFindAnEmailByItsStart() {
-        long serverId = registerServer(api, simulator(), 10);
+        long serverId = registerServer(api, SIMULATORS.start(), 10);
         onlyActive(api, serverId);
         List<String> names = List.of(username(), username(), username());
         names.forEach(name -> assertThat(api.post("/api/v1/nextpanel/provision", provision(name)).status()).isEqualTo(200));
@@ -218,8 +213,8 @@ class HostingIT {
 
     @Test
     void distributionFollowsFreeCapacity() {
-        NextPanelSimulator bigPanel = simulator();
-        NextPanelSimulator smallPanel = simulator();
+        NextPanelSimulator bigPanel = SIMULATORS.start();
+        NextPanelSimulator smallPanel = SIMULATORS.start();
         long big = registerServer(api, bigPanel, 10);
         long small = registerServer(api, smallPanel, 5);
         onlyActive(api, big, small);
@@ -238,9 +233,9 @@ class HostingIT {
 
     @Test
     void aFullFleetIsRefusedClearlyAndNothingIsWritten() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 1);
-        long inactiveId = registerServer(api, simulator(), 10); // left inactive by onlyActive: the detail names it
+        long inactiveId = registerServer(api, SIMULATORS.start(), 10); // left inactive by onlyActive: the detail names it
         onlyActive(api, serverId);
         assertThat(api.post("/api/v1/nextpanel/provision", provision(username())).status()).isEqualTo(200);
         long accountsBefore = api.get("/api/v1/nextpanel/accounts").json().getJsonNumber("total").longValue();
@@ -260,9 +255,9 @@ class HostingIT {
 
     @Test
     void aChosenServerIsUsedAndHeldToTheSameRules() {
-        NextPanelSimulator chosenPanel = simulator();
-        NextPanelSimulator biggerPanel = simulator();
-        NextPanelSimulator inactivePanel = simulator();
+        NextPanelSimulator chosenPanel = SIMULATORS.start();
+        NextPanelSimulator biggerPanel = SIMULATORS.start();
+        NextPanelSimulator inactivePanel = SIMULATORS.start();
         long chosen = registerServer(api, chosenPanel, 10);
         long bigger = registerServer(api, biggerPanel, 50);
         long inactive = registerServer(api, inactivePanel, 50);
@@ -293,9 +288,9 @@ class HostingIT {
     void aPlansPreferredLocationOrTagPlacesItsAccountsThereEvenWhenAnotherServerHasMoreRoom() {
         String location = Fixtures.unique("EU-West-");
         String tag = Fixtures.unique("nvme-");
-        NextPanelSimulator roomy = simulator();
-        NextPanelSimulator located = simulator();
-        NextPanelSimulator tagged = simulator();
+        NextPanelSimulator roomy = SIMULATORS.start();
+        NextPanelSimulator located = SIMULATORS.start();
+        NextPanelSimulator tagged = SIMULATORS.start();
         long roomyId = registerServer(api, roomy, 100);
         long locatedId = placedServer(located, location, "primary");
         long taggedId = placedServer(tagged, "US-East", tag);
@@ -367,8 +362,8 @@ class HostingIT {
 
     @Test
     void twoHundredConcurrentProvisionsIntoFiftySlotsMakeExactlyFiftyAccounts() throws Exception {
-        NextPanelSimulator a = simulator();
-        NextPanelSimulator b = simulator();
+        NextPanelSimulator a = SIMULATORS.start();
+        NextPanelSimulator b = SIMULATORS.start();
         long first = registerServer(api, a, 30);
         long second = registerServer(api, b, 20);
         onlyActive(api, first, second);
@@ -406,7 +401,7 @@ class HostingIT {
 
     @Test
     void aUsernameInUseIsRefusedBeforeAnyPanelCall() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         onlyActive(api, registerServer(api, sim, 10));
         String username = username();
         assertThat(api.post("/api/v1/nextpanel/provision", provision(username)).status()).isEqualTo(200);
@@ -422,7 +417,7 @@ class HostingIT {
 
     @Test
     void oneUsernameRequestedManyTimesAtOnceMakesOneAccount() throws Exception {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 50);
         onlyActive(api, serverId);
         String username = username();
@@ -446,7 +441,7 @@ class HostingIT {
 
     @Test
     void thePanelsOwnRefusalFailsTheAccountAndFreesTheSlot() throws Exception {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         String username = username();
@@ -472,7 +467,7 @@ class HostingIT {
     /** FastAPI's 422 echoes the request, password included, as "input": only where and what are kept. */
     @Test
     void aPanelRefusalThatEchoesTheRequestKeepsThePasswordOutOfEveryRecordAndAnswer() throws Exception {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         String password = provision("x").getString("password");
@@ -499,7 +494,7 @@ class HostingIT {
 
     @Test
     void aCreateAnsweredWithoutAnIdIsAnUnknownOutcomeNeverCreatedTwice() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         onlyActive(api, registerServer(api, sim, 10));
         sim.answerNextCreatesWithoutId(1);
         String username = username();
@@ -527,7 +522,7 @@ class HostingIT {
 
     @Test
     void badInputCreatesNothingAnywhere() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         onlyActive(api, registerServer(api, sim, 10));
         long accountsBefore = api.get("/api/v1/nextpanel/accounts").json().getJsonNumber("total").longValue();
         JsonObject bad = Json.createObjectBuilder(provision("9Bad-Name"))

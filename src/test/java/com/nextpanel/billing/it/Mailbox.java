@@ -17,14 +17,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The mail server the application sends to in the tests (GreenMail on it.smtp.port), for a test
  * class: {@code @RegisterExtension static final Mailbox MAIL = new Mailbox();}. Reads the emails a
- * customer receives and the one-time links in them.
+ * customer receives and the one-time links in them. A test may take it down; the next finds it up.
  */
-final class Mailbox implements BeforeAllCallback, AfterAllCallback {
+final class Mailbox implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
 
@@ -32,12 +33,29 @@ final class Mailbox implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        smtp = new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        up();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (!smtp.isRunning()) {
+            up();
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
+        down();
+    }
+
+    /** The mail server listens again (a new one: what the old one received is gone). */
+    void up() {
+        smtp = new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    /** The mail server down, as the application meets it: connections refused. */
+    void down() {
         smtp.stop();
     }
 
@@ -57,9 +75,19 @@ final class Mailbox implements BeforeAllCallback, AfterAllCallback {
                 .orElseThrow();
     }
 
+    /** The first email to {@code recipient}, once it is there. */
+    MimeMessage awaitMailTo(String recipient) {
+        return awaitMail(recipient, "");
+    }
+
     /** All emails received so far. */
     MimeMessage[] received() {
         return smtp.getReceivedMessages();
+    }
+
+    /** The emails received so far by {@code recipient}. */
+    List<MimeMessage> receivedBy(String recipient) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> sentTo(m, recipient)).toList();
     }
 
     /** The plain-text body, decoded from its transfer encoding. */

@@ -3,13 +3,9 @@ package com.nextpanel.billing.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.mail.Message.RecipientType;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
 import java.sql.Connection;
@@ -18,22 +14,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Customer emails through the outbox, to a real SMTP server (GreenMail, in this JVM, on the port
- * TestEnvironment gave Payara as mail.smtp.port).
+ * Customer emails through the outbox, to a real SMTP server (the Mailbox: GreenMail, in this JVM,
+ * on the port TestEnvironment gave Payara as mail.smtp.port).
  */
 @ExtendWith(ArquillianExtension.class)
 class NotifyIT {
@@ -44,7 +38,8 @@ class NotifyIT {
     private static final Duration PAST_ANY_BACKOFF = Duration.ofHours(2);
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
 
-    private static GreenMail smtp;
+    @RegisterExtension
+    static final Mailbox MAIL = new Mailbox();
 
     @ArquillianResource
     URL deployment;
@@ -57,18 +52,8 @@ class NotifyIT {
     }
 
     @BeforeEach
-    void connectAndStartTheMailServer() {
+    void connect() {
         api = Api.admin(deployment);
-        if (smtp == null || !smtp.isRunning()) {
-            startMailServer();
-        }
-    }
-
-    @AfterAll
-    static void stopMailServer() {
-        if (smtp != null) {
-            smtp.stop();
-        }
     }
 
     @Test
@@ -77,7 +62,7 @@ class NotifyIT {
 
         long id = queue(welcome);
 
-        MimeMessage mail = awaitMailTo(welcome.to());
+        MimeMessage mail = MAIL.awaitMailTo(welcome.to());
         assertThat(mail.getSubject()).isEqualTo("Your hosting account " + welcome.username() + " is ready");
         assertThat(mail.getFrom()[0].toString()).contains("billing@localhost");
         assertThat(mail.getHeader("X-NextPanel-Template")).containsExactly("welcome");
@@ -89,13 +74,13 @@ class NotifyIT {
         assertThat(row.attempts()).isEqualTo(1);
         assertThat(row.recipient()).isEqualTo(welcome.to());
         assertThat(row.subject()).isEqualTo(mail.getSubject());
-        assertThat(smtp.getReceivedMessages()).filteredOn(m -> sentTo(m, welcome.to())).hasSize(1);
+        assertThat(MAIL.receivedBy(welcome.to())).hasSize(1);
         assertThat(TestEnvironment.payaraLog()).doesNotContain(welcome.password());
     }
 
     @Test
     void whileTheMailServerIsDownTheEmailWaitsSealedAndArrivesOnceItIsUp() throws Exception {
-        smtp.stop();
+        MAIL.down();
         Welcome welcome = Welcome.next();
 
         long id = queue(welcome);
@@ -117,10 +102,10 @@ class NotifyIT {
         assertThat(shown.json().keySet()).doesNotContain("body", "body_sealed");
         assertThat(shown.body()).doesNotContain(welcome.password()).doesNotContain("v2:");
 
-        startMailServer();
+        MAIL.up();
         advanceClock(PAST_ANY_BACKOFF);
 
-        MimeMessage mail = awaitMailTo(welcome.to());
+        MimeMessage mail = MAIL.awaitMailTo(welcome.to());
         assertThat(GreenMailUtil.getBody(mail)).contains(welcome.password());
         Row sent = awaitRow(id, r -> r.status().equals("sent"));
         assertThat(sent.bodySealed()).isNull();
@@ -132,7 +117,7 @@ class NotifyIT {
 
     @Test
     void anEmailThatKeepsFailingIsMarkedFailedUntilAnOperatorRetriesIt() throws Exception {
-        smtp.stop();
+        MAIL.down();
         Welcome welcome = Welcome.next();
         long id = queue(welcome);
         Api.Reply tooEarly = api.post("/api/v1/emails/" + id + "/retry", null);
@@ -152,13 +137,13 @@ class NotifyIT {
                 .contains("Email " + id + " (welcome) failed for good"));
         assertThat(TestEnvironment.payaraLog()).doesNotContain(welcome.password());
 
-        startMailServer();
+        MAIL.up();
         Api.Reply retried = api.post("/api/v1/emails/" + id + "/retry", null);
 
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         assertThat(retried.json().getString("status")).isEqualTo("pending");
         assertThat(retried.json().getInt("attempts")).isZero();
-        assertThat(GreenMailUtil.getBody(awaitMailTo(welcome.to()))).contains(welcome.password());
+        assertThat(GreenMailUtil.getBody(MAIL.awaitMailTo(welcome.to()))).contains(welcome.password());
         assertThat(awaitRow(id, r -> r.status().equals("sent")).bodySealed()).isNull();
         Api.Reply audit = api.get("/api/v1/audit?action=email.retry&target_id=" + id);
         assertThat(audit.json().getJsonArray("items")).hasSize(1);
@@ -250,26 +235,6 @@ class NotifyIT {
         Api.Reply reply = api.post("/api/v1/test-support/clock/advance",
                 Json.createObjectBuilder().add("seconds", by.toSeconds()).build());
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-    }
-
-    private static void startMailServer() {
-        smtp = new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-    }
-
-    private static MimeMessage awaitMailTo(String recipient) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> Arrays.stream(smtp.getReceivedMessages()).filter(m -> sentTo(m, recipient)).findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
-    }
-
-    private static boolean sentTo(MimeMessage message, String recipient) {
-        try {
-            return Arrays.stream(message.getRecipients(RecipientType.TO)).anyMatch(a -> a.toString().equals(recipient));
-        } catch (MessagingException e) {
-            return false;
-        }
     }
 
     /** One outbox row as the database holds it. */

@@ -1,14 +1,10 @@
 package com.nextpanel.billing.it;
 
-import static org.awaitility.Awaitility.await;
-
+import com.nextpanel.launch.FreePorts;
+import com.nextpanel.launch.PayaraProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -46,7 +42,9 @@ final class PayaraServerDomain implements AutoCloseable {
     static PayaraServerDomain start(Path payaraHome, Path domains, Path serverConfig, Path war,
                                     Map<String, String> config) throws IOException, InterruptedException {
         deleteTree(domains);
-        PayaraServerDomain domain = new PayaraServerDomain(payaraHome.resolve("bin/asadmin"), domains, freePortBase());
+        // all of a domain's ports free now: it binds them a few seconds later
+        int portBase = FreePorts.base(28000, 40000, 100, PORT_OFFSETS);
+        PayaraServerDomain domain = new PayaraServerDomain(payaraHome.resolve("bin/asadmin"), domains, portBase);
         domain.asadmin("create-domain", "--nopassword", "--portbase", Integer.toString(domain.portBase),
                 "--domaindir", domains.toString(), NAME);
         domain.writeConfig(config);
@@ -92,12 +90,11 @@ final class PayaraServerDomain implements AutoCloseable {
     }
 
     /** Deployed means the app answers; ready means its database check passes. */
-    private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "health/ready")).timeout(Duration.ofSeconds(5)).build();
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .alias("Payara Server's /health/ready answers 200 (see " + serverLog() + ")")
-                .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    private void awaitReady() throws InterruptedException {
+        PayaraProcess.Readiness readiness = PayaraProcess.awaitApp(url().toString(), Duration.ofMinutes(2), false, () -> null);
+        if (!readiness.ready()) {
+            throw new IllegalStateException("Payara Server: " + readiness.failure() + " (see " + serverLog() + ")");
+        }
     }
 
     private void asadmin(String... arguments) throws IOException, InterruptedException {
@@ -111,27 +108,6 @@ final class PayaraServerDomain implements AutoCloseable {
         if (exit != 0) {
             throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " failed (" + exit + "):\n" + said);
         }
-    }
-
-    /** A port base whose ports are all free now (the domain binds them a few seconds later). */
-    private static int freePortBase() throws IOException {
-        for (int base = 28000; base < 40000; base += 100) {
-            if (allFree(base)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("No free port base for a Payara Server domain between 28000 and 40000");
-    }
-
-    private static boolean allFree(int base) {
-        for (int offset : PORT_OFFSETS) {
-            try (ServerSocket socket = new ServerSocket(base + offset)) {
-                socket.setReuseAddress(true);
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void deleteTree(Path root) throws IOException {

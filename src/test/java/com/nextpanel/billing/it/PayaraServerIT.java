@@ -30,12 +30,7 @@ class PayaraServerIT {
 
     @BeforeAll
     static void startDomain() throws Exception {
-        Map<String, String> config = Map.of(
-                "db.url", TestEnvironment.freshDatabase("billing_server_it"),
-                "db.user", System.getProperty("it.db.user"),
-                "db.password", System.getProperty("it.db.password"),
-                "billing.secret.key", TestEnvironment.SECRET_KEY,
-                "billing.admin.token", TestEnvironment.ADMIN_TOKEN);
+        Map<String, String> config = TestEnvironment.appSettings(TestEnvironment.freshDatabase("billing_server_it"));
         domain = PayaraServerDomain.start(Path.of(System.getProperty("payara.serverHome")),
                 Path.of(System.getProperty("billing.testData"), "payara-server-domains"),
                 Path.of(System.getProperty("billing.serverConfig")), Path.of(System.getProperty("billing.war")), config);

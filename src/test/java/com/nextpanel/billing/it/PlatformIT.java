@@ -48,8 +48,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,25 +59,17 @@ class PlatformIT {
     /** Welcome and verification emails go out, so that their bodies reach the state they keep. */
     @RegisterExtension
     static final Mailbox MAIL = new Mailbox();
-
-    private static NextPanelSimulator sim;
+    @RegisterExtension
+    static final Simulators SIMULATORS = new Simulators();
 
     @ArquillianResource
     URL deployment;
 
+    private final NextPanelSimulator sim = SIMULATORS.shared();
+
     @Deployment(testable = false)
     static WebArchive app() {
         return Deployments.billingWar();
-    }
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = NextPanelSimulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
     }
 
     private long registerServer(Api api, String name) {
@@ -743,7 +733,7 @@ class PlatformIT {
      * with a value that passes the usual checks (this simulator's credentials, a fresh username...).
      * A String or JsonObject body (read by the method itself) is {}.
      */
-    private static JsonObject plausibleBody(Class<?> type, long serverId) {
+    private JsonObject plausibleBody(Class<?> type, long serverId) {
         JsonObjectBuilder body = Json.createObjectBuilder();
         Map<String, Class<?>> fields = new LinkedHashMap<>();
         if (type.isRecord()) {
@@ -759,7 +749,7 @@ class PlatformIT {
         return body.build();
     }
 
-    private static JsonValue plausibleValue(String name, Class<?> type, long serverId) {
+    private JsonValue plausibleValue(String name, Class<?> type, long serverId) {
         return switch (name) {
             case "base_url" -> Json.createValue(sim.baseUrl());
             case "api_key" -> Json.createValue(sim.apiKey());

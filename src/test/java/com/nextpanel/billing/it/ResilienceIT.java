@@ -60,14 +60,9 @@ class ResilienceIT {
         api = Api.admin(deployment);
     }
 
-
-    static NextPanelSimulator simulator() {
-        return SIMULATORS.start();
-    }
-
     @Test
     void aPanelDownMidWayLeavesTheAccountPendingUntilItReturns() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         // this is about what panel calls see: a timer probe meeting the fault first would keep new accounts off it
@@ -93,7 +88,7 @@ class ResilienceIT {
 
     @Test
     void anActionThePanelDoesNotAcknowledgeIsRetriedNotTakenForDone() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         JsonObject created = api.post("/api/v1/nextpanel/provision", provision(username())).json();
@@ -113,8 +108,8 @@ class ResilienceIT {
 
     @Test
     void aDeadServerIsIsolatedAndNewAccountsGoElsewhere() {
-        NextPanelSimulator dead = simulator();
-        NextPanelSimulator alive = simulator();
+        NextPanelSimulator dead = SIMULATORS.start();
+        NextPanelSimulator alive = SIMULATORS.start();
         long deadId = registerServer(api, dead, 50);
         long aliveId = registerServer(api, alive, 10);
         onlyActive(api, deadId, aliveId);
@@ -139,7 +134,7 @@ class ResilienceIT {
 
     @Test
     void aRateLimitIsHonouredAndTheJobWaitsForRetryAfter() throws Exception {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         long before = sim.requests("POST", "/api/v1/billing/accounts");
@@ -188,7 +183,7 @@ class ResilienceIT {
 
     @Test
     void afterA429NoCallReachesThePanelBeforeItsRetryAfterHasPassed() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         JsonObject allowed = api.post("/api/v1/nextpanel/provision", provision(username())).json();
@@ -228,7 +223,7 @@ class ResilienceIT {
 
     @Test
     void aCreateWhoseAnswerWasLostIsNeverMadeTwiceAndAsksForAttention() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         String username = username();
@@ -256,7 +251,7 @@ class ResilienceIT {
 
     @Test
     void aRejectedKeyNeedsAttentionAndTheOperatorsRetryFinishesTheJob() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         long accountId = api.post("/api/v1/nextpanel/provision", provision(username())).json().getInt("account_id");
@@ -288,7 +283,7 @@ class ResilienceIT {
 
     @Test
     void aJobLeftInProgressByADeadNodeIsResumed() throws Exception {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         // this is about what panel calls see: a timer probe meeting the fault first would keep new accounts off it
@@ -321,7 +316,7 @@ class ResilienceIT {
 
     @Test
     void anAttemptWhoseClaimMovedToAnotherNodeRecordsNothing() throws Exception {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         Fixtures.probedOnlyOnRefresh(serverId, sim); // the one request in flight is the create, and no probe hangs
@@ -361,7 +356,7 @@ class ResilienceIT {
 
     @Test
     void aLiveNodeRenewsItsClaimsSoNoOtherNodeTakesThem() throws Exception {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
         Fixtures.probedOnlyOnRefresh(serverId, sim); // the one request in flight is the create, and no probe hangs
@@ -410,7 +405,7 @@ class ResilienceIT {
 
     @Test
     void alertsTellOfOfflineAndNearlyFullServersAndCanBeResolved() {
-        NextPanelSimulator sim = simulator();
+        NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 5);
         onlyActive(api, serverId);
         for (int i = 0; i < 4; i++) {

@@ -9,13 +9,18 @@ import static com.nextpanel.billing.it.Fixtures.username;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nextpanel.launch.FreePorts;
+import com.nextpanel.launch.PayaraProcess;
 import com.nextpanel.simulator.NextPanelSimulator;
 import com.nextpanel.simulator.SimAccount;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -59,8 +64,8 @@ class SeveralNodesIT {
     static final Simulators SIMULATORS = new Simulators();
 
     private static String dbUrl;
-    private static PayaraMicroNode nodeA;
-    private static PayaraMicroNode nodeB;
+    private static PayaraProcess nodeA;
+    private static PayaraProcess nodeB;
     private static Api a;
     private static Api b;
 
@@ -69,32 +74,38 @@ class SeveralNodesIT {
         dbUrl = TestEnvironment.freshDatabase("billing_nodes_it");
         Path dir = Path.of(System.getProperty("billing.testData", "target/it-data")).resolve("nodes");
         Files.createDirectories(dir);
-        Path war = PayaraMicroNode.copyOf(Path.of(System.getProperty("billing.war")), dir);
-        Map<String, String> env = Map.of(
-                "DB_URL", dbUrl,
-                "DB_USER", System.getProperty("it.db.user"),
-                "DB_PASSWORD", System.getProperty("it.db.password"),
-                "BILLING_SECRET_KEY", TestEnvironment.SECRET_KEY,
-                "BILLING_ADMIN_TOKEN", TestEnvironment.ADMIN_TOKEN);
-        // as arquillian.xml: short intervals, and the automation runs only when the test says so
-        List<String> settings = List.of("-Dfleet.probe.interval-seconds=1", "-Dfleet.probe.timeout-ms=1000",
-                "-Dpanel.read-timeout-ms=3000", "-Djobs.poll-interval-ms=300", "-Djobs.backoff-base-ms=300",
-                "-Djobs.max-attempts=4", "-Dpanel.max-concurrent-calls=8", "-Dbilling.automation.enabled=false",
-                "-Dmail.smtp.port=" + PayaraMicroNode.freePort()); // nobody listens: the emails wait, harmlessly
+        // a copy: a `mvn package` meanwhile would rewrite target/*.war under the nodes
+        Path war = Files.copy(Path.of(System.getProperty("billing.war")), dir.resolve("nextpanel-billing.war"),
+                StandardCopyOption.REPLACE_EXISTING);
         // both at once, as an operator starting two nodes would: both run Flyway on the fresh database
-        nodeA = PayaraMicroNode.start("node-a", war, env, settings, dir);
-        nodeB = PayaraMicroNode.start("node-b", war, env, settings, dir);
-        nodeA.awaitReady(Duration.ofSeconds(300));
-        nodeB.awaitReady(Duration.ofSeconds(300));
-        a = Api.admin(nodeA.url());
-        b = Api.admin(nodeB.url());
+        nodeA = node("node-a", war, dir);
+        nodeB = node("node-b", war, dir);
+        nodeA.requireReady(Duration.ofSeconds(300));
+        nodeB.requireReady(Duration.ofSeconds(300));
+        a = Api.admin(URI.create(nodeA.url()).toURL());
+        b = Api.admin(URI.create(nodeB.url()).toURL());
+    }
+
+    /** A node as arquillian.xml starts the suite's: short intervals, and the automation runs only when the test says so. */
+    private static PayaraProcess node(String name, Path war, Path dir) throws IOException {
+        return PayaraProcess.builder(war, FreePorts.any())
+                .jvmOptions(PayaraProcess.QUICK_BOOT)
+                .jvmOptions("-Xss1m", "-Dfleet.probe.interval-seconds=1", "-Dfleet.probe.timeout-ms=1000",
+                        "-Dpanel.read-timeout-ms=3000", "-Djobs.poll-interval-ms=300", "-Djobs.backoff-base-ms=300",
+                        "-Djobs.max-attempts=4", "-Dpanel.max-concurrent-calls=8", "-Dbilling.automation.enabled=false",
+                        "-Dmail.smtp.port=" + FreePorts.any()) // nobody listens: the emails wait, harmlessly
+                .withoutCallersAppSettings()
+                .appConfig(TestEnvironment.appSettings(dbUrl))
+                .logTo(dir.resolve(name + ".log"))
+                .killOnJvmExit() // a test JVM stopped before its @AfterAll (Ctrl-C) must not leave a node holding its port
+                .start();
     }
 
     @AfterAll
     static void stopNodes() {
-        for (PayaraMicroNode node : new PayaraMicroNode[] {nodeA, nodeB}) {
+        for (PayaraProcess node : new PayaraProcess[] {nodeA, nodeB}) {
             if (node != null) {
-                node.close();
+                node.stop();
             }
         }
     }

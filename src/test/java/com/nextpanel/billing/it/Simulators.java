@@ -13,6 +13,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class Simulators implements AfterAllCallback {
 
     private final List<NextPanelSimulator> started = new CopyOnWriteArrayList<>();
+    private NextPanelSimulator shared;
+    private Long sharedServer;
 
     /** A new panel on a free port, with its own key and secret. */
     public NextPanelSimulator start() {
@@ -21,9 +23,31 @@ public final class Simulators implements AfterAllCallback {
         return sim;
     }
 
+    /** One panel for all the tests of the class, started on first use. */
+    public synchronized NextPanelSimulator shared() {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    /**
+     * The shared panel, registered on first use (capacity 100), made the only active server:
+     * what a test provisions lands on it. Answers its server id.
+     */
+    public synchronized long sharedServerOnlyActive(Api api) {
+        if (sharedServer == null) {
+            sharedServer = Fixtures.registerServer(api, shared(), 100);
+        }
+        Fixtures.onlyActive(api, sharedServer);
+        return sharedServer;
+    }
+
     @Override
-    public void afterAll(ExtensionContext context) {
+    public synchronized void afterAll(ExtensionContext context) {
         started.forEach(NextPanelSimulator::close);
         started.clear();
+        shared = null;
+        sharedServer = null;
     }
 }

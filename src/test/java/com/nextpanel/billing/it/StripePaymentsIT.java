@@ -25,7 +25,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,13 +43,12 @@ class StripePaymentsIT {
     static final Mailbox MAIL = new Mailbox();
     @RegisterExtension
     static final Simulators SIMULATORS = new Simulators();
-    private static NextPanelSimulator sim;
-    private static Long serverId;
 
     @ArquillianResource
     URL deployment;
 
     Api api;
+    final NextPanelSimulator sim = SIMULATORS.shared();
     FakeStripe stripe = TestEnvironment.stripe();
 
     @Deployment(testable = false)
@@ -58,18 +56,10 @@ class StripePaymentsIT {
         return Deployments.billingWarWithTestSupport();
     }
 
-    @BeforeAll
-    static void start() {
-        sim = SIMULATORS.start();
-    }
-
     @BeforeEach
     void connect() {
         api = Api.admin(deployment);
-        if (serverId == null) {
-            serverId = registerServer(api, sim, 100);
-        }
-        onlyActive(api, serverId);
+        SIMULATORS.sharedServerOnlyActive(api);
         stripe.deliverTo(deployment + "api/v1/payments/stripe/webhook", TestEnvironment.STRIPE_WEBHOOK_SECRET);
     }
 

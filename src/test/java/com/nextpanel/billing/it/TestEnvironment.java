@@ -1,10 +1,10 @@
 package com.nextpanel.billing.it;
 
+import com.nextpanel.launch.FreePorts;
+import com.nextpanel.launch.LocalPostgres;
 import com.nextpanel.stripe.FakeStripe;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
+import java.util.Map;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -38,7 +39,7 @@ public class TestEnvironment implements LauncherSessionListener {
 
     private static FakeStripe stripe;
 
-    private EmbeddedPostgres embedded;
+    private LocalPostgres embedded;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -58,7 +59,8 @@ public class TestEnvironment implements LauncherSessionListener {
             System.setProperty("it.secret.key", SECRET_KEY);
             System.setProperty("it.previous.key", PREVIOUS_SECRET_KEY);
             System.setProperty("it.admin.token", ADMIN_TOKEN);
-            System.setProperty("it.smtp.port", Integer.toString(freePort())); // NotifyIT's GreenMail listens there
+            // nobody listens there now: the tests' mail server (Mailbox) takes it later, while Payara is already up
+            System.setProperty("it.smtp.port", Integer.toString(FreePorts.any()));
             stripe = FakeStripe.start(0, STRIPE_SECRET_KEY); // before Payara boots: its address goes on the command line
             System.setProperty("it.stripe.port", Integer.toString(stripe.port()));
             System.setProperty("it.stripe.secret-key", STRIPE_SECRET_KEY);
@@ -72,9 +74,9 @@ public class TestEnvironment implements LauncherSessionListener {
                 user = env("TEST_DB_USER", "postgres");
                 password = env("TEST_DB_PASSWORD", "");
             } else {
-                embedded = EmbeddedPostgres.builder().start();
-                adminUrl = embedded.getJdbcUrl("postgres", "postgres");
-                user = "postgres";
+                embedded = LocalPostgres.builder().stopOnJvmExit().start();
+                adminUrl = embedded.jdbcUrl("postgres");
+                user = LocalPostgres.USER;
                 password = "";
             }
             System.setProperty("it.db.admin-url", adminUrl);
@@ -110,6 +112,18 @@ public class TestEnvironment implements LauncherSessionListener {
         }
     }
 
+    /**
+     * The settings, by MicroProfile Config name, of a server the tests start themselves (beside
+     * Arquillian's, which gets them from arquillian.xml): the database, the key and the token.
+     */
+    public static Map<String, String> appSettings(String dbUrl) {
+        return Map.of("db.url", dbUrl,
+                "db.user", System.getProperty("it.db.user"),
+                "db.password", System.getProperty("it.db.password"),
+                "billing.secret.key", SECRET_KEY,
+                "billing.admin.token", ADMIN_TOKEN);
+    }
+
     /** The JDBC URL of the test database, for tests that inspect tables directly. */
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user"),
@@ -139,13 +153,6 @@ public class TestEnvironment implements LauncherSessionListener {
             }
         }
         return all.toString();
-    }
-
-    /** A port nobody listens on now: the test's SMTP server takes it later, while Payara is already up. */
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /**
