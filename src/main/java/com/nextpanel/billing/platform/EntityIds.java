@@ -7,8 +7,11 @@ import jakarta.persistence.PersistenceUnit;
 import org.eclipse.persistence.sessions.Session;
 
 /**
- * Ids taken ahead of the insert, for rows that seal a secret to their own id
- * (security.SealedPlace). Taken as persist takes them, from EclipseLink's sequencing.
+ * An id taken ahead of the insert, from EclipseLink's sequencing, for a row built with a secret
+ * sealed to its own id (a panel server: its credentials are part of it from the start). Call it
+ * outside a transaction only: when the sequence's block runs out it takes a connection of its
+ * own, which threads that each hold one could wait for until the pool gives up. Inside a
+ * transaction, persist first and seal after, as jobs and emails do.
  */
 @ApplicationScoped
 public class EntityIds {

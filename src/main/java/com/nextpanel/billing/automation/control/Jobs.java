@@ -2,7 +2,6 @@ package com.nextpanel.billing.automation.control;
 
 import com.nextpanel.billing.automation.entity.Job;
 import com.nextpanel.billing.hosting.entity.SuspensionCause;
-import com.nextpanel.billing.platform.EntityIds;
 import com.nextpanel.billing.platform.NodeName;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Page;
@@ -40,16 +39,14 @@ public class Jobs {
     @Inject
     SecretCipher cipher;
 
-    @Inject
-    EntityIds ids;
 
     @Inject
     Clock clock;
 
     /** A job for the background worker; {@code password} (a create's, else null) is kept sealed to its row. */
     public Job enqueue(Job.Kind kind, long accountId, String reason, String password, String requestedBy) {
-        Job job = newJob(kind, accountId, reason, password, requestedBy, clock.instant());
-        em.persist(job);
+        Job job = new Job(kind, accountId, reason, config.maxAttempts(), requestedBy, clock.instant());
+        persistCarrying(job, password);
         return job;
     }
 
@@ -81,18 +78,21 @@ public class Jobs {
     /** A job the caller runs at once ({@link JobRunner#run(Job)}); it is claimed in the same transaction. */
     public Job enqueueClaimed(Job.Kind kind, long accountId, String reason, String password, String requestedBy) {
         Instant now = clock.instant();
-        Job job = newJob(kind, accountId, reason, password, requestedBy, now);
+        Job job = new Job(kind, accountId, reason, config.maxAttempts(), requestedBy, now);
         job.claimAtCreation(NodeName.ID, now.plus(config.lease()));
-        em.persist(job);
+        persistCarrying(job, password);
         return job;
     }
 
-    /** The id is taken ahead of the insert, so the password can be sealed to the job's row. */
-    private Job newJob(Job.Kind kind, long accountId, String reason, String password, String requestedBy,
-            Instant now) {
-        long id = ids.next(Job.class);
-        String sealed = password == null ? null : cipher.seal(password, JobSecrets.PASSWORDS.at(id));
-        return new Job(id, kind, accountId, reason, sealed, config.maxAttempts(), requestedBy, now);
+    /**
+     * Persist gives the job its id at once (ids come in blocks); a create's password is then
+     * sealed to that row. The row is written with the transaction's others.
+     */
+    private void persistCarrying(Job job, String password) {
+        em.persist(job);
+        if (password != null) {
+            job.carryPassword(cipher.seal(password, JobSecrets.PASSWORDS.at(job.id())));
+        }
     }
 
     /** The password a create job carries, opened for its one use: the panel call. */

@@ -100,14 +100,11 @@ public class Job {
     protected Job() {
     }
 
-    /** A new job, its id taken ahead of the insert (its secret is sealed to that row). */
-    public Job(long id, Kind kind, long accountId, String reason, String secretSealed, int maxAttempts,
-            String requestedBy, Instant now) {
-        this.id = id;
+    /** A new job; a create's password comes with {@link #carryPassword} once persisted, sealed to its row. */
+    public Job(Kind kind, long accountId, String reason, int maxAttempts, String requestedBy, Instant now) {
         this.kind = kind;
         this.accountId = accountId;
         this.reason = reason;
-        this.secretSealed = secretSealed;
         this.maxAttempts = maxAttempts;
         this.requestedBy = requestedBy;
         this.status = Status.PENDING;
@@ -123,6 +120,14 @@ public class Job {
         }
         suspensionCause = cause;
         return this;
+    }
+
+    /** The customer's password a create carries until it is done, sealed to this row. */
+    public void carryPassword(String sealed) {
+        if (kind != Kind.PROVISION || secretSealed != null) {
+            throw new IllegalStateException("Job " + id + " carries no password");
+        }
+        secretSealed = sealed;
     }
 
     /**

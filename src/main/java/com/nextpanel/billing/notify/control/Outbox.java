@@ -1,12 +1,10 @@
 package com.nextpanel.billing.notify.control;
 
 import com.nextpanel.billing.notify.entity.Email;
-import com.nextpanel.billing.platform.EntityIds;
 import com.nextpanel.billing.platform.NodeName;
 import com.nextpanel.billing.platform.OptionalFilters;
 import com.nextpanel.billing.platform.Page;
 import com.nextpanel.billing.platform.Refusal;
-import com.nextpanel.billing.security.SealedPlace;
 import com.nextpanel.billing.security.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,24 +36,22 @@ public class Outbox {
     @Inject
     SecretCipher cipher;
 
-    @Inject
-    EntityIds ids;
 
     @Inject
     Clock clock;
 
     /**
      * Queues an email, its body sealed to its row if it carries a secret; joins the caller's
-     * transaction. Its id is taken first (ids come in blocks), for the seal; the row is written
-     * with the transaction's others.
+     * transaction. Persist gives its id at once (ids come in blocks), for the seal; the row is
+     * written with the transaction's others.
      */
     public Email add(EmailMessage message) {
-        long id = ids.next(Email.class);
-        SealedPlace place = EmailBodies.BODIES.at(id);
-        Email email = new Email(id, message.template(), message.recipient(), message.subject(), message.body(),
-                body -> cipher.seal(body, place), message.accountId(), message.serviceId(), message.invoiceId(),
-                clock.instant());
+        Email email = new Email(message.template(), message.recipient(), message.subject(), message.body(),
+                message.accountId(), message.serviceId(), message.invoiceId(), clock.instant());
         em.persist(email);
+        if (message.template().carriesSecret()) {
+            email.sealBody(cipher.seal(message.body(), EmailBodies.BODIES.at(email.id())));
+        }
         return email;
     }
 

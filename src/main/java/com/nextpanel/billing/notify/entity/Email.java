@@ -137,26 +137,29 @@ public class Email {
     }
 
     /**
-     * A new email, its id taken ahead of the insert; {@code seal} seals its body (to this row) if
-     * the template says it carries a secret.
+     * A new email. One whose template carries a secret gets its body from {@link #sealBody} once
+     * persisted: the seal is bound to the row's id.
      */
-    public Email(long id, Template template, String recipient, String subject, String body,
-            UnaryOperator<String> seal, Long accountId, Long serviceId, Long invoiceId, Instant now) {
-        this.id = id;
+    public Email(Template template, String recipient, String subject, String body, Long accountId, Long serviceId,
+            Long invoiceId, Instant now) {
         this.template = template;
         this.recipient = recipient;
         this.subject = subject;
-        if (template.carriesSecret()) {
-            this.bodySealed = seal.apply(body);
-        } else {
-            this.body = body;
-        }
+        this.body = template.carriesSecret() ? null : body;
         this.accountId = accountId;
         this.serviceId = serviceId;
         this.invoiceId = invoiceId;
         this.status = Status.PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;
+    }
+
+    /** The body of an email that carries a secret, sealed to this row. */
+    public void sealBody(String sealed) {
+        if (!template.carriesSecret() || body != null || bodySealed != null) {
+            throw new IllegalStateException("Email " + id + " takes no sealed body");
+        }
+        bodySealed = sealed;
     }
 
     /**

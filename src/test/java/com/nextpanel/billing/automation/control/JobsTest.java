@@ -115,7 +115,7 @@ class JobsTest {
 
     @Test
     void nothingOfAnAttemptWhoseClaimWasLostIsRecorded() {
-        Job job = new Job(17, Job.Kind.SUSPEND, 33, "overdue", null, 8, "billing", START);
+        Job job = new Job(Job.Kind.SUSPEND, 33, "overdue", 8, "billing", START);
         job.claimAtCreation("another-node", START.plusSeconds(30));
 
         assertThatThrownBy(() -> jobs.record(job, JobOutcome.done("suspended", localChanges::incrementAndGet)))
@@ -131,7 +131,8 @@ class JobsTest {
     }
 
     private static Job claimedHere(int maxAttempts) {
-        Job job = new Job(17, Job.Kind.PROVISION, 33, "order 9", "sealed", maxAttempts, "store", START);
+        Job job = new Job(Job.Kind.PROVISION, 33, "order 9", maxAttempts, "store", START);
+        job.carryPassword("sealed");
         job.claimAtCreation(NodeName.ID, START.plusSeconds(30));
         return job;
     }

@@ -146,7 +146,7 @@ class JobTest {
         job.succeed(LATER);
 
         assertThatThrownBy(() -> job.retryByOperator(LATER, NODE, LEASE_END))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("job 17 is done");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is done");
         assertThat(job.status()).isEqualTo(Job.Status.DONE);
     }
 
@@ -194,7 +194,9 @@ class JobTest {
     }
 
     private static Job newJob(int maxAttempts) {
-        return new Job(17, Job.Kind.PROVISION, 33, "order 9", "sealed-password", maxAttempts, "store", CREATED);
+        Job job = new Job(Job.Kind.PROVISION, 33, "order 9", maxAttempts, "store", CREATED);
+        job.carryPassword("sealed-password");
+        return job;
     }
 
     private static Job claimed(int maxAttempts) {

@@ -67,7 +67,7 @@ class MailerTest {
     }
 
     private static Email invoiceEmail() {
-        return new Email(1L, Email.Template.INVOICE, "customer@example.com", "Invoice INV-000001", "Your invoice",
-                body -> body, null, null, 1L, Instant.parse("2026-12-07T10:00:00Z"));
+        return new Email(Email.Template.INVOICE, "customer@example.com", "Invoice INV-000001", "Your invoice",
+                null, null, 1L, Instant.parse("2026-12-07T10:00:00Z"));
     }
 }
