@@ -59,23 +59,11 @@ public class Accounts {
      */
     @Transactional(TxType.SUPPORTS)
     public OnServer getOnServer(long id) {
-        OnServer found = getAllOnServer(List.of(id)).get(id);
-        if (found == null) {
-            throw Refusal.notFound("Account", id);
-        }
-        return found;
-    }
-
-    /** {@link #getOnServer} for many accounts in one query, by account id; unknown ids are left out. */
-    @Transactional(TxType.SUPPORTS)
-    public Map<Long, OnServer> getAllOnServer(Collection<Long> ids) {
-        Map<Long, OnServer> found = new HashMap<>();
-        em.createQuery("SELECT a, s.name FROM HostingAccount a LEFT JOIN PanelServer s ON s.id = a.serverId"
-                        + " WHERE a.id IN :ids", Object[].class)
-                .setParameter("ids", ids).getResultStream()
+        return em.createQuery("SELECT a, s.name FROM HostingAccount a LEFT JOIN PanelServer s ON s.id = a.serverId"
+                        + " WHERE a.id = :id", Object[].class)
+                .setParameter("id", id).getResultStream()
                 .map(row -> new OnServer((HostingAccount) row[0], (String) row[1]))
-                .forEach(onServer -> found.put(onServer.account().id(), onServer));
-        return found;
+                .findFirst().orElseThrow(() -> Refusal.notFound("Account", id));
     }
 
     /** The account, row-locked until the transaction ends. */
