@@ -1,5 +1,7 @@
 package com.nextpanel.bench;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.nextpanel.launch.FreePorts;
 import com.nextpanel.launch.LocalPostgres;
 import com.nextpanel.launch.PayaraProcess;
@@ -51,6 +53,8 @@ final class BenchStack implements AutoCloseable {
     private int port;
     private AppApi api;
     private boolean statementStats;
+    /** Takes the app's emails: they are jobs of the same queue as the panel actions measured. */
+    private GreenMail mailSink;
 
     BenchStack(String name) throws IOException {
         this.name = name;
@@ -67,6 +71,23 @@ final class BenchStack implements AutoCloseable {
     /** True once the JVM is going down (Ctrl-C, SIGTERM): what fails after that is no finding. */
     static boolean stoppedBySignal() {
         return stoppedBySignal;
+    }
+
+    /** Emails received so far by the stack's mail server. */
+    int emailsReceived() {
+        return mailSink.getReceivedMessages().length;
+    }
+
+    private void startMailSink() throws IOException {
+        int smtpPort = FreePorts.any();
+        GreenMail sink = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        sink.start();
+        synchronized (this) {
+            mailSink = sink;
+        }
+        appConfig.put("mail.smtp.host", "127.0.0.1");
+        appConfig.put("mail.smtp.port", String.valueOf(smtpPort));
+        appConfig.put("mail.smtp.starttls", "false");
     }
 
     /** An app setting passed as its environment variable (MicroProfile Config: panel.x-y → PANEL_X_Y). */
@@ -153,6 +174,7 @@ final class BenchStack implements AutoCloseable {
     }
 
     private void startPayara(Path war, Path postBoot) throws Exception {
+        startMailSink();
         port = FreePorts.any();
         api = new AppApi(port, adminToken);
         PayaraProcess.Builder builder = PayaraProcess.builder(war, port)
@@ -248,6 +270,9 @@ final class BenchStack implements AutoCloseable {
         closed = true;
         if (payara != null) {
             payara.stop();
+        }
+        if (mailSink != null) {
+            mailSink.stop();
         }
         simulators.forEach(NextPanelSimulator::close);
         if (postgres != null) {

@@ -41,9 +41,7 @@ final class P3OverdueSweep implements Bench.Benchmark {
         int concurrency = Integer.getInteger("bench.concurrency", 4);
         try (BenchStack stack = new BenchStack("P3")
                 .config("panel.max-concurrent-calls", concurrency)
-                .config("billing.automation.enabled", false)
-                .config("mail.poll-interval-ms", 3_600_000) // the emails are not what is measured
-                .config("jobs.poll-interval-ms", 200)) {
+                .config("billing.automation.enabled", false)) {
             stack.start();
             int warmup = Integer.getInteger("bench.p3.warmup", 2_000);
             Panels measured = registerPanels(stack, "Sweep panel ", panels, services);

@@ -52,8 +52,7 @@ final class P6BigHostScale implements Bench.Benchmark {
     public void run(Report report) throws Exception {
         int rows = Integer.getInteger("bench.p6.rows", 1_000_000);
         try (BenchStack stack = new BenchStack("P6").statementStats()
-                .config("billing.automation.enabled", false)
-                .config("mail.poll-interval-ms", 3_600_000)) { // the emails the day queues are not what is measured
+                .config("billing.automation.enabled", false)) {
             stack.start();
             List<NextPanelSimulator> sims = new ArrayList<>();
             List<Long> serverIds = new ArrayList<>();

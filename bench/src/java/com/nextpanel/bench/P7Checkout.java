@@ -43,9 +43,7 @@ final class P7Checkout implements Bench.Benchmark {
                      .config("stripe.secret-key", KEY)
                      .config("stripe.webhook-secret", WEBHOOK_SECRET)
                      .config("stripe.api-base", stripe.baseUrl())
-                     .config("billing.automation.enabled", false) // no hourly run in the middle
-                     .config("mail.poll-interval-ms", 3_600_000) // the receipts and welcome emails are not measured
-                     .config("jobs.poll-interval-ms", Long.getLong("bench.p7.jobsPollMs", 2000))) {
+                     .config("billing.automation.enabled", false)) { // no hourly run in the middle
             stack.start();
             String app = stack.api().baseUrl();
             stripe.deliverTo(app + "/api/v1/payments/stripe/webhook", WEBHOOK_SECRET);

@@ -106,9 +106,9 @@ final class ScaleSeed {
                     + " SELECT (SELECT max(id) FROM audit_log) + i, t, 'system', 'account.provision', 'account', i, 'SUCCESS',"
                     + " 'created on the panel' FROM "
                     + rowsOf);
-            s.execute("INSERT INTO email_outbox (id, recipient, subject, template, status, attempts, next_attempt_at,"
+            s.execute("INSERT INTO email_outbox (id, recipient, subject, template, status, attempts,"
                     + " account_id, created_at, sent_at)"
-                    + " SELECT i, 'user' || i || '@example.com', 'Your hosting account is ready', 'welcome', 'sent', 1, t, i,"
+                    + " SELECT i, 'user' || i || '@example.com', 'Your hosting account is ready', 'welcome', 'sent', 1, i,"
                     + " t, t FROM " + rowsOf);
             for (String index : plainIndexes) {
                 s.execute(index.split("\t")[1]);

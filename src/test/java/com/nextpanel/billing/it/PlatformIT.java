@@ -517,7 +517,7 @@ class PlatformIT {
         String storePanelPassword = passwordIn(MAIL.awaitMail(storeCustomer, "is ready"));
         // every email of this test sent: its body is in the state it keeps
         await().atMost(Duration.ofSeconds(60)).until(() -> TestEnvironment.count("SELECT count(*) FROM email_outbox"
-                + " WHERE status IN ('pending', 'sending') AND recipient IN (?, ?)", operatorsCustomer, storeCustomer) == 0);
+                + " WHERE status = 'pending' AND recipient IN (?, ?)", operatorsCustomer, storeCustomer) == 0);
 
         Map<String, String> secrets = new LinkedHashMap<>();
         secrets.put("the operator's chosen account password", operatorsPassword);
@@ -799,12 +799,12 @@ class PlatformIT {
         try {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
                     TestEnvironment.count("SELECT count(*) FROM panel_job WHERE status IN ('pending', 'in_progress')") == 0
-                            && TestEnvironment.count("SELECT count(*) FROM email_outbox WHERE status IN ('pending', 'sending')")
+                            && TestEnvironment.count("SELECT count(*) FROM email_outbox WHERE status = 'pending'")
                             == 0);
         } catch (org.awaitility.core.ConditionTimeoutException stillUnderWay) {
             throw new AssertionError("still under way: " + rows("SELECT id, kind, status, attempts, last_error FROM panel_job"
                     + " WHERE status IN ('pending', 'in_progress')") + rows("SELECT id, template, status, attempts, last_error"
-                    + " FROM email_outbox WHERE status IN ('pending', 'sending')"), stillUnderWay);
+                    + " FROM email_outbox WHERE status = 'pending'"), stillUnderWay);
         }
     }
 

@@ -22,10 +22,6 @@ public class AutomationConfig {
     long backoffMaxMs;
 
     @Inject
-    @ConfigProperty(name = "jobs.poll-interval-ms", defaultValue = "2000")
-    long pollIntervalMs;
-
-    @Inject
     @ConfigProperty(name = "jobs.lease-seconds", defaultValue = "30")
     long leaseSeconds;
 
@@ -44,10 +40,6 @@ public class AutomationConfig {
     public Duration backoffAfter(int attempts) {
         long factor = 1L << Math.min(20, Math.max(0, attempts - 1));
         return Duration.ofMillis(Math.min(backoffMaxMs, backoffBaseMs * factor));
-    }
-
-    public Duration pollInterval() {
-        return Duration.ofMillis(Math.max(100, pollIntervalMs));
     }
 
     /**

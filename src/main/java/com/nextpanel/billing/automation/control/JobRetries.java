@@ -26,7 +26,7 @@ public class JobRetries {
     public Job retry(long jobId) {
         Job job = jobs.retryByOperator(jobId);
         alerts.clear(Alert.Kind.JOB_NEEDS_ATTENTION, "job", jobId);
-        audit.success("job.retry", "job", jobId, job.kind() + " of account " + job.accountId());
+        audit.success("job.retry", "job", jobId, job.describe());
         return runner.run(job); // claimed for this request by retryByOperator
     }
 }

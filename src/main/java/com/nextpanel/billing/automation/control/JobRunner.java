@@ -62,7 +62,19 @@ public class JobRunner {
         return jobs.settle(job.id(), outcome, settled -> record(settled, result));
     }
 
+    /**
+     * Audits a panel action's attempt, and raises an alert for any job that needs attention. An
+     * email's attempts are not audited: the outbox is their record.
+     */
     private void record(Job job, JobOutcome outcome) {
+        if (job.status() == Job.Status.NEEDS_ATTENTION) {
+            LOG.warning(() -> "Job " + job.id() + " (" + job.describe() + ") needs attention: " + job.lastError());
+            alerts.raise(Alert.Kind.JOB_NEEDS_ATTENTION, "job", job.id(),
+                    job.describe() + " needs attention: " + job.lastError());
+        }
+        if (!job.kind().onPanel()) {
+            return;
+        }
         String action = "account." + job.kind().name().toLowerCase(Locale.ROOT);
         String where = "job " + job.id() + ", attempt " + job.attempts() + ": ";
         switch (job.status()) {
@@ -70,15 +82,8 @@ public class JobRunner {
             case FAILED -> audit.append(action, "account", job.accountId(), Outcome.FAILED, where + outcome.detail());
             case PENDING -> audit.append(action, "account", job.accountId(), Outcome.FAILED,
                     where + outcome.detail() + " — will retry at " + job.nextAttemptAt());
-            case NEEDS_ATTENTION -> {
-                audit.append(action, "account", job.accountId(), Outcome.FAILED,
-                        where + "needs attention: " + job.lastError());
-                LOG.warning(() -> "Job " + job.id() + " (" + job.kind() + " of account " + job.accountId()
-                        + ") needs attention: " + job.lastError());
-                alerts.raise(Alert.Kind.JOB_NEEDS_ATTENTION, "job", job.id(),
-                        job.kind().name().toLowerCase(Locale.ROOT) + " of account " + job.accountId()
-                                + " needs attention: " + job.lastError());
-            }
+            case NEEDS_ATTENTION -> audit.append(action, "account", job.accountId(), Outcome.FAILED,
+                    where + "needs attention: " + job.lastError());
             default -> { }
         }
     }

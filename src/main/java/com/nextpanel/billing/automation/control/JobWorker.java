@@ -5,11 +5,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
@@ -27,8 +25,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Picks up due jobs every jobs.poll-interval-ms: retries after backoff, and jobs whose node died
- * mid-way. Each node's timer fires; the claim in {@link Jobs} hands each job to one of them.
+ * The queue's worker: every second it picks up due jobs (panel actions and emails): new ones,
+ * retries after their backoff, and jobs whose node died mid-way. Each node's timer fires; the
+ * claim in {@link JobClaims} hands each job to one of them.
  */
 @Startup
 @Singleton
@@ -43,9 +42,6 @@ public class JobWorker {
     private static final Duration MAX_TICK = Duration.ofSeconds(30);
     /** A runner with nothing to do looks this often whether the node is stopping. */
     private static final Duration RUNNER_LOOK = Duration.ofSeconds(1);
-
-    @Resource
-    TimerService timers;
 
     @Resource(lookup = EXECUTOR)
     ManagedExecutorService executor;
@@ -70,8 +66,6 @@ public class JobWorker {
     @PostConstruct
     void start() {
         inFlight = new Semaphore(config.batchSize());
-        long interval = config.pollInterval().toMillis();
-        timers.createIntervalTimer(interval, interval, new TimerConfig("job-worker", false));
     }
 
     /** Runners finish the job in hand; the claims still queued go back, due again for any node. */
@@ -97,7 +91,7 @@ public class JobWorker {
      * the panels idle). Returns when nothing is due, or after MAX_TICK; jobs still running
      * finish on their own, and the next tick counts them.
      */
-    @Timeout
+    @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
     void tick() {
         long deadline = System.nanoTime() + MAX_TICK.toNanos();
         int claimAtLeast = Math.max(1, config.batchSize() / 4);

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The job table: jobs queued (in the caller's transaction), read, and settled once an attempt
+ * The queue's table: jobs queued (in the caller's transaction), read, and settled once an attempt
  * ends. Who works on which job is {@link JobClaims}'s.
  */
 @ApplicationScoped
@@ -47,6 +47,13 @@ public class Jobs {
     public Job enqueue(Job.Kind kind, long accountId, String reason, String password, String requestedBy) {
         Job job = new Job(kind, accountId, reason, config.maxAttempts(), requestedBy, clock.instant());
         persistCarrying(job, password);
+        return job;
+    }
+
+    /** A job that sends this email of the outbox, within {@code maxAttempts} (the mail's own budget). */
+    public Job enqueueEmail(long emailId, int maxAttempts) {
+        Job job = Job.sendEmail(emailId, maxAttempts, clock.instant());
+        em.persist(job);
         return job;
     }
 
@@ -113,6 +120,14 @@ public class Jobs {
                         + " AND j.status IN :open", Job.class)
                 .setParameter("account", accountId)
                 .setParameter("open", List.of(Job.Status.PENDING, Job.Status.IN_PROGRESS))
+                .getResultStream().findFirst();
+    }
+
+    /** The job that gave up on sending this email, if it did. */
+    public Optional<Job> needingAttentionForEmail(long emailId) {
+        return em.createQuery("SELECT j FROM Job j WHERE j.emailId = :email AND j.status = :status", Job.class)
+                .setParameter("email", emailId)
+                .setParameter("status", Job.Status.NEEDS_ATTENTION)
                 .getResultStream().findFirst();
     }
 

@@ -16,8 +16,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A durable action on a panel: pending → in_progress → done / failed / needs_attention, with
- * its attempts, when it may run next and why the last attempt did not succeed.
+ * A task of the one durable queue: an action on an account's panel, or sending an email. It goes
+ * pending → in_progress → done / failed / needs_attention, with its attempts, when it may run
+ * next and why the last attempt did not succeed.
  */
 // The lock by id is prepared once at deployment: built per call, it cost measurable CPU under load.
 @NamedQuery(name = "Job.lock", query = "SELECT j FROM Job j WHERE j.id = :id",
@@ -26,8 +27,15 @@ import java.time.Instant;
 @Table(name = "panel_job")
 public class Job {
 
-    /** What the job does to its account on the panel. */
-    public enum Kind { PROVISION, SUSPEND, UNSUSPEND, TERMINATE }
+    /** What the job does: an action on its account's panel, or sending its email. */
+    public enum Kind {
+        PROVISION, SUSPEND, UNSUSPEND, TERMINATE, SEND_EMAIL;
+
+        /** Whether it acts on an account on a panel (its attempts are audited), rather than on an email. */
+        public boolean onPanel() {
+            return this != SEND_EMAIL;
+        }
+    }
 
     /** Where the job stands. The database lower-cases them. */
     public enum Status {
@@ -47,8 +55,13 @@ public class Job {
     @Column(nullable = false, updatable = false)
     private Kind kind;
 
-    @Column(name = "account_id", nullable = false, updatable = false)
-    private long accountId;
+    /** The account a panel action acts on; null for an email. */
+    @Column(name = "account_id", updatable = false)
+    private Long accountId;
+
+    /** The email a SEND_EMAIL job sends; null for a panel action. */
+    @Column(name = "email_id", updatable = false)
+    private Long emailId;
 
     @Column(nullable = false)
     @jakarta.persistence.Convert(converter = JobStatusColumn.class)
@@ -100,11 +113,25 @@ public class Job {
     protected Job() {
     }
 
-    /** A new job; a create's password comes with {@link #carryPassword} once persisted, sealed to its row. */
+    /** A new panel action; a create's password comes with {@link #carryPassword} once persisted, sealed to its row. */
     public Job(Kind kind, long accountId, String reason, int maxAttempts, String requestedBy, Instant now) {
-        this.kind = kind;
+        this(kind, maxAttempts, requestedBy, now);
+        if (!kind.onPanel()) {
+            throw new IllegalArgumentException(kind + " is not an action on an account");
+        }
         this.accountId = accountId;
         this.reason = reason;
+    }
+
+    /** A new job that sends one email of the outbox. */
+    public static Job sendEmail(long emailId, int maxAttempts, Instant now) {
+        Job job = new Job(Kind.SEND_EMAIL, maxAttempts, "system", now);
+        job.emailId = emailId;
+        return job;
+    }
+
+    private Job(Kind kind, int maxAttempts, String requestedBy, Instant now) {
+        this.kind = kind;
         this.maxAttempts = maxAttempts;
         this.requestedBy = requestedBy;
         this.status = Status.PENDING;
@@ -145,13 +172,24 @@ public class Job {
     public void retryLater(String error, Instant at, Instant now) {
         requireInProgress();
         lastError = truncate(error);
-        if (attempts >= maxAttempts) {
+        if (lastAttempt()) {
             needsAttention("Gave up after " + attempts + " attempts: " + error, now);
             return;
         }
         status = Status.PENDING;
         nextAttemptAt = at;
         release(now);
+    }
+
+    /** Whether the attempt under way is the last of its budget: if it fails, only an operator can help. */
+    public boolean lastAttempt() {
+        return attempts >= maxAttempts;
+    }
+
+    /** What it acts on, for logs and alerts: "provision of account 7", "send_email of email 12". */
+    public String describe() {
+        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+        return kind.onPanel() ? name + " of account " + accountId : name + " of email " + emailId;
     }
 
     public void succeed(Instant now) {
@@ -251,8 +289,14 @@ public class Job {
         return kind;
     }
 
-    public long accountId() {
+    /** The account a panel action acts on; null for an email. */
+    public Long accountId() {
         return accountId;
+    }
+
+    /** The email a SEND_EMAIL job sends; null for a panel action. */
+    public Long emailId() {
+        return emailId;
     }
 
     public Status status() {

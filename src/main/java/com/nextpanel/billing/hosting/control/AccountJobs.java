@@ -38,7 +38,7 @@ public class AccountJobs implements JobHandler {
 
     @Override
     public boolean handles(Job.Kind kind) {
-        return true; // every job kind so far acts on an account
+        return kind.onPanel();
     }
 
     @Override
@@ -51,6 +51,7 @@ public class AccountJobs implements JobHandler {
             case SUSPEND -> suspend(job, account, where);
             case UNSUSPEND -> unsuspend(account, where);
             case TERMINATE -> terminate(account, where);
+            case SEND_EMAIL -> throw new IllegalArgumentException(job.describe() + " is not an account's");
         };
     }
 

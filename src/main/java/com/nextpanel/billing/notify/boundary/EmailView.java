@@ -5,12 +5,12 @@ import java.time.Instant;
 
 /** An outbox email as the API shows it: never its body. */
 public record EmailView(long id, String recipient, String subject, String template, String status, int attempts,
-        Instant nextAttemptAt, String lastError, Long accountId, Long serviceId, Long invoiceId, Instant createdAt,
+        String lastError, Long accountId, Long serviceId, Long invoiceId, Instant createdAt,
         Instant sentAt) {
 
     public static EmailView of(Email e) {
         return new EmailView(e.id(), e.recipient(), e.subject(), e.template().column(), e.status().column(),
-                e.attempts(), e.nextAttemptAt(), e.lastError(), e.accountId(), e.serviceId(), e.invoiceId(),
+                e.attempts(), e.lastError(), e.accountId(), e.serviceId(), e.invoiceId(),
                 e.createdAt(), e.sentAt());
     }
 }

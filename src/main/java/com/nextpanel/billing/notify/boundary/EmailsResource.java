@@ -1,6 +1,7 @@
 package com.nextpanel.billing.notify.boundary;
 
 import com.nextpanel.billing.audit.control.AuditLog;
+import com.nextpanel.billing.automation.control.JobRetries;
 import com.nextpanel.billing.notify.control.Outbox;
 import com.nextpanel.billing.notify.entity.Email;
 import com.nextpanel.billing.platform.Page;
@@ -33,6 +34,9 @@ public class EmailsResource {
     @Inject
     AuditLog audit;
 
+    @Inject
+    JobRetries retries;
+
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
     @Operation(operationId = "listEmails", summary = "List outbox emails by status, recipient or template (no bodies)")
@@ -54,13 +58,15 @@ public class EmailsResource {
         return EmailView.of(outbox.get(id));
     }
 
-    /** An operator's retry of an email that failed: a fresh attempt budget, sent by the next round. */
+    /** An operator's retry of an email that failed: its job's first fresh attempt, sent within this request. */
     @POST
     @Path("/{id}/retry")
-    @Operation(operationId = "retryEmail", summary = "Send a failed email again, with a fresh attempt budget")
+    @Operation(operationId = "retryEmail", summary = "Send a failed email again now, with a fresh attempt budget")
     public EmailView retry(@PathParam("id") long id) {
-        Email email = outbox.retryByOperator(id);
+        long jobId = outbox.jobToRetry(id);
+        Email email = outbox.get(id);
         audit.success("email.retry", "email", id, email.template().column() + " email to " + email.recipient());
-        return EmailView.of(email);
+        retries.retry(jobId);
+        return EmailView.of(outbox.get(id));
     }
 }

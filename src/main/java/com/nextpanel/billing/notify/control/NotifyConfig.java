@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The mail server and how the outbox is worked (MAIL_SMTP_HOST, MAIL_FROM, MAIL_MAX_ATTEMPTS, …). */
+/** The mail server, and how its emails are retried (MAIL_SMTP_HOST, MAIL_FROM, MAIL_MAX_ATTEMPTS, …). */
 @ApplicationScoped
 public class NotifyConfig {
 
@@ -43,10 +43,6 @@ public class NotifyConfig {
     String from;
 
     @Inject
-    @ConfigProperty(name = "mail.poll-interval-ms", defaultValue = "2000")
-    long pollIntervalMs;
-
-    @Inject
     @ConfigProperty(name = "mail.max-attempts", defaultValue = "6")
     int maxAttempts;
 
@@ -59,12 +55,8 @@ public class NotifyConfig {
     long backoffMaxMs;
 
     @Inject
-    @ConfigProperty(name = "mail.lease-seconds", defaultValue = "300")
-    long leaseSeconds;
-
-    @Inject
-    @ConfigProperty(name = "mail.batch-size", defaultValue = "20")
-    int batchSize;
+    @ConfigProperty(name = "mail.max-connections", defaultValue = "4")
+    int maxConnections;
 
     public String host() {
         return host;
@@ -104,10 +96,6 @@ public class NotifyConfig {
         return from;
     }
 
-    public Duration pollInterval() {
-        return Duration.ofMillis(Math.max(100, pollIntervalMs));
-    }
-
     public int maxAttempts() {
         return Math.max(1, maxAttempts);
     }
@@ -118,25 +106,8 @@ public class NotifyConfig {
         return Duration.ofMillis(Math.min(backoffMaxMs, backoffBaseMs * factor));
     }
 
-    /**
-     * The longest one SMTP conversation may take: the connect, then at most eight replies
-     * (greeting, EHLO, STARTTLS, AUTH, MAIL, RCPT, DATA, end of data), each within the read timeout.
-     */
-    public Duration sendBudget() {
-        return Duration.ofMillis(connectTimeoutMs() + 8L * readTimeoutMs());
-    }
-
-    /**
-     * How long a claimed batch is this node's. Never shorter than two send budgets, so that a
-     * claimed email is always sent well before another node may take it over.
-     */
-    public Duration lease() {
-        Duration configured = Duration.ofSeconds(Math.max(5, leaseSeconds));
-        Duration floor = sendBudget().multipliedBy(2);
-        return configured.compareTo(floor) < 0 ? floor : configured;
-    }
-
-    public int batchSize() {
-        return Math.max(1, batchSize);
+    /** SMTP conversations at once from one node. */
+    public int maxConnections() {
+        return Math.max(1, maxConnections);
     }
 }

@@ -15,10 +15,10 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
- * An email in the outbox: pending → sending → sent, or back to pending after a failed attempt,
- * or failed once the attempt budget is spent. The body is kept while it may still be sent, sealed
- * if it carries a secret, and wiped once it was. Claims (sending, with a lease) are taken by SQL
- * in the Outbox.
+ * An email in the outbox: pending → sent, or failed once its job's attempt budget is spent (an
+ * operator's retry may still send it). The body is kept while it may still be sent, sealed if it
+ * carries a secret, and wiped once it was. A job of kind SEND_EMAIL sends it: when it is tried
+ * next and which node holds it are the job's.
  */
 @Entity
 @Table(name = "email_outbox")
@@ -44,7 +44,7 @@ public class Email {
 
     /** Where the email stands; the database lower-cases them. */
     public enum Status {
-        PENDING, SENDING, SENT, FAILED;
+        PENDING, SENT, FAILED;
 
         public String column() {
             return name().toLowerCase(Locale.ROOT);
@@ -106,15 +106,6 @@ public class Email {
     @Column(nullable = false)
     private int attempts;
 
-    @Column(name = "next_attempt_at", nullable = false)
-    private Instant nextAttemptAt;
-
-    @Column(name = "claimed_by")
-    private String claimedBy;
-
-    @Column(name = "claimed_until")
-    private Instant claimedUntil;
-
     @Column(name = "last_error")
     private String lastError;
 
@@ -150,7 +141,6 @@ public class Email {
         this.serviceId = serviceId;
         this.invoiceId = invoiceId;
         this.status = Status.PENDING;
-        this.nextAttemptAt = now;
         this.createdAt = now;
     }
 
@@ -163,67 +153,29 @@ public class Email {
     }
 
     /**
-     * The mail server took it: the body is needed no longer. Recorded whatever the email's state,
-     * since it is a fact (a sender whose lease ran out may learn it late); idempotent.
+     * The mail server took it, on attempt {@code attempts}: the body is needed no longer. Recorded
+     * whatever the email's state, since it is a fact; idempotent.
      */
-    public void delivered(Instant now) {
+    public void delivered(int attempts, Instant now) {
         if (status == Status.SENT) {
             return;
         }
+        this.attempts = attempts;
         status = Status.SENT;
         sentAt = now;
         body = null;
         bodySealed = null;
         lastError = null;
-        release();
     }
 
-    /** This attempt failed: try again at {@code retryAt}, or give up once {@code maxAttempts} are spent. */
-    public void attemptFailed(String error, Instant retryAt, int maxAttempts) {
-        requireSending();
+    /** Attempt {@code attempts} failed: it waits for the next, or has failed for good when {@code gaveUp}. */
+    public void attemptFailed(int attempts, String error, boolean gaveUp) {
+        if (status == Status.SENT) {
+            throw new IllegalStateException("Email " + id + " was sent already");
+        }
+        this.attempts = attempts;
         lastError = truncate(error);
-        if (attempts >= maxAttempts) {
-            status = Status.FAILED;
-        } else {
-            status = Status.PENDING;
-            nextAttemptAt = retryAt;
-        }
-        release();
-    }
-
-    /** Given back unsent (too little lease left to send it safely): the attempt does not count. */
-    public void handBack(Instant now) {
-        requireSending();
-        status = Status.PENDING;
-        attempts = Math.max(0, attempts - 1);
-        nextAttemptAt = now;
-        release();
-    }
-
-    /** An operator's retry of an email that failed: a fresh attempt budget, due now. */
-    public void retryByOperator(Instant now) {
-        if (status != Status.FAILED) {
-            throw new IllegalStateException("Only a failed email can be retried; email " + id + " is "
-                    + status.column());
-        }
-        status = Status.PENDING;
-        attempts = 0;
-        nextAttemptAt = now;
-    }
-
-    public boolean isClaimedBy(String node) {
-        return status == Status.SENDING && node.equals(claimedBy);
-    }
-
-    private void release() {
-        claimedBy = null;
-        claimedUntil = null;
-    }
-
-    private void requireSending() {
-        if (status != Status.SENDING) {
-            throw new IllegalStateException("Email " + id + " is " + status.column() + ", not being sent");
-        }
+        status = gaveUp ? Status.FAILED : Status.PENDING;
     }
 
     private static String truncate(String error) {
@@ -257,18 +209,6 @@ public class Email {
 
     public int attempts() {
         return attempts;
-    }
-
-    public Instant nextAttemptAt() {
-        return nextAttemptAt;
-    }
-
-    public String claimedBy() {
-        return claimedBy;
-    }
-
-    public Instant claimedUntil() {
-        return claimedUntil;
     }
 
     public String lastError() {

@@ -30,6 +30,41 @@ class JobTest {
     }
 
     @Test
+    void anEmailsJobNamesItsEmailAndNoAccount() {
+        Job job = Job.sendEmail(12, 6, CREATED);
+
+        assertThat(job.kind()).isEqualTo(Job.Kind.SEND_EMAIL);
+        assertThat(job.kind().onPanel()).isFalse();
+        assertThat(job.emailId()).isEqualTo(12);
+        assertThat(job.accountId()).isNull();
+        assertThat(job.status()).isEqualTo(Job.Status.PENDING);
+        assertThat(job.maxAttempts()).isEqualTo(6);
+        assertThat(job.describe()).isEqualTo("send_email of email 12");
+        assertThat(newJob(8).describe()).isEqualTo("provision of account 33");
+    }
+
+    @Test
+    void aPanelActionCannotBeAnEmailsJob() {
+        assertThatThrownBy(() -> new Job(Job.Kind.SEND_EMAIL, 33, "no", 8, "test", CREATED))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theLastAttemptIsTheOneThatSpendsTheBudget() {
+        Job job = Job.sendEmail(12, 2, CREATED);
+        job.claimAtCreation(NODE, LEASE_END);
+        assertThat(job.lastAttempt()).isFalse();
+
+        job.retryLater("refused", LATER, LATER);
+        stored(job, Job.Status.IN_PROGRESS);
+        setAttempts(job, 2);
+
+        assertThat(job.lastAttempt()).isTrue();
+        job.retryLater("refused again", LATER, LATER);
+        assertThat(job.status()).isEqualTo(Job.Status.NEEDS_ATTENTION);
+    }
+
+    @Test
     void claimAtCreationTakesTheFirstAttemptForTheNode() {
         Job job = newJob(8);
 
@@ -227,6 +262,16 @@ class JobTest {
             var field = Job.class.getDeclaredField("status");
             field.setAccessible(true);
             field.set(job, status);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void setAttempts(Job job, int attempts) {
+        try {
+            var field = Job.class.getDeclaredField("attempts");
+            field.setAccessible(true);
+            field.set(job, attempts);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
