@@ -258,20 +258,19 @@ class JobTest {
 
     /** The job as a row in a status the entity never sets (cancelled: the column allows it, no code writes it). */
     private static void stored(Job job, Job.Status status) {
-        try {
-            var field = Job.class.getDeclaredField("status");
-            field.setAccessible(true);
-            field.set(job, status);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
+        setField(job, "status", status);
     }
 
+    /** The attempts a claim (an SQL statement) would have counted. */
     private static void setAttempts(Job job, int attempts) {
+        setField(job, "attempts", attempts);
+    }
+
+    private static void setField(Job job, String name, Object value) {
         try {
-            var field = Job.class.getDeclaredField("attempts");
+            var field = Job.class.getDeclaredField(name);
             field.setAccessible(true);
-            field.set(job, attempts);
+            field.set(job, value);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
