@@ -6,11 +6,11 @@ import { filterForm } from '../forms.js';
 
 const PAGE_SIZE = 25;
 const JOB_STATUSES = ['pending', 'in_progress', 'done', 'failed', 'needs_attention', 'cancelled'];
-const JOB_KINDS = ['provision', 'suspend', 'unsuspend', 'terminate'];
+const JOB_KINDS = ['provision', 'suspend', 'unsuspend', 'terminate', 'send_email'];
 
 /** Usernames of the accounts behind the stuck jobs: an operator knows accounts by name, not id. */
 async function usernames(jobs) {
-  const ids = [...new Set(jobs.map((j) => j.account_id))].slice(0, 50);
+  const ids = [...new Set(jobs.map((j) => j.account_id).filter(Boolean))].slice(0, 50);
   const found = await Promise.all(ids.map((id) => api.get(`nextpanel/accounts/${id}`).catch(() => null)));
   return new Map(found.filter(Boolean).map((a) => [a.id, a.username]));
 }
@@ -24,6 +24,9 @@ export default async function attention(view, ctx) {
   const stuckBox = el('section', { class: 'block', 'aria-labelledby': 'stuck-jobs' });
   const jobsBox = el('section', { class: 'block', 'aria-labelledby': 'all-jobs' });
 
+  // A panel action acts on an account; a send_email job on an email of the outbox.
+  const target = (j) => (j.account_id ? `account ${j.account_id}` : `email ${j.email_id}`);
+
   const jobCell = (j) => el('div', {}, el('strong', {}, `#${j.id} ${j.kind}`),
     j.reason ? el('small', { class: 'muted' }, j.reason) : null);
 
@@ -33,7 +36,7 @@ export default async function attention(view, ctx) {
         const after = await api.post(`jobs/${job.id}/retry`);
         ctx.refreshAlerts();
         if (after.status === 'done') {
-          status.show(`Job #${job.id} (${job.kind} of account ${job.account_id}) is done.`, 'ok');
+          status.show(`Job #${job.id} (${job.kind} of ${target(job)}) is done.`, 'ok');
           await loadAll();
         } else {
           report.show(`Still ${words(after.status)}: ${after.last_error ?? 'no reason given'}`, 'error');
@@ -72,8 +75,10 @@ export default async function attention(view, ctx) {
         + 'Fix the cause on the panel, then retry.'),
       table([
         { label: 'Job', cell: jobCell },
-        { label: 'Account', cell: (j) => el('a', { href: `#/accounts?username=${encodeURIComponent(names.get(j.account_id) ?? '')}` },
-          names.get(j.account_id) ?? `#${j.account_id}`) },
+        { label: 'Of', cell: (j) => (j.account_id
+          ? el('a', { href: `#/accounts?username=${encodeURIComponent(names.get(j.account_id) ?? '')}` },
+            names.get(j.account_id) ?? `#${j.account_id}`)
+          : target(j)) },
         { label: 'Status', cell: (j) => badge(j.status) },
         { label: 'Attempts', class: 'num', cell: (j) => `${j.attempts}/${j.max_attempts}` },
         { label: 'Last error', cell: (j) => el('span', { class: 'why' }, orDash(j.last_error)) },
@@ -95,7 +100,7 @@ export default async function attention(view, ctx) {
       ], params, (values) => ctx.go(values)),
       table([
         { label: 'Job', cell: jobCell },
-        { label: 'Account', cell: (j) => `#${j.account_id}` },
+        { label: 'Of', cell: target },
         { label: 'Status', cell: (j) => el('div', {}, badge(j.status),
           j.outcome_unknown ? el('small', { class: 'why' }, 'outcome was unknown') : null) },
         { label: 'Attempts', class: 'num', cell: (j) => `${j.attempts}/${j.max_attempts}` },

@@ -4,7 +4,7 @@ import { el, fill, time, orDash } from '../dom.js';
 import { badge, button, header, notice, rowActions } from '../ui.js';
 import { listing } from './listing.js';
 
-const STATUSES = ['pending', 'sending', 'sent', 'failed'];
+const STATUSES = ['pending', 'sent', 'failed'];
 const TEMPLATES = ['welcome', 'invoice', 'suspension', 'unsuspension', 'termination', 'email_verification',
   'password_reset'];
 
@@ -16,9 +16,14 @@ export default async function emails(view, ctx) {
   function retry(email) {
     return rowActions((report) => [
       canWrite && email.status === 'failed' ? button('Retry', async () => {
-        await api.post(`emails/${email.id}/retry`);
-        status.show(`The email to ${email.recipient} will be sent again.`, 'ok');
-        await draw();
+        const after = await api.post(`emails/${email.id}/retry`);
+        if (after.status === 'sent') {
+          status.show(`The email to ${email.recipient} was sent.`, 'ok');
+          ctx.refreshAlerts?.();
+          await draw();
+        } else {
+          report.show(`Still not sent: ${after.last_error ?? 'no reason given'}`, 'error');
+        }
       }, { report }) : null,
     ]);
   }

@@ -136,6 +136,12 @@ class NotifyIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(TestEnvironment.payaraLog())
                 .contains("Email " + id + " (welcome) failed for good"));
         assertThat(TestEnvironment.payaraLog()).doesNotContain(welcome.password());
+        // its job, one of the queue's, waits for an operator, and says so in the alerts
+        JsonObject job = api.get("/api/v1/jobs?kind=send_email&status=needs_attention").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().filter(j -> j.getJsonNumber("email_id").longValue() == id)
+                .findFirst().orElseThrow();
+        assertThat(job.getInt("attempts")).isEqualTo(MAX_ATTEMPTS);
+        assertThat(openAlertsFor(job)).hasSize(1);
 
         MAIL.up();
         Api.Reply retried = api.post("/api/v1/emails/" + id + "/retry", null);
@@ -147,6 +153,8 @@ class NotifyIT {
         assertThat(awaitRow(id, r -> r.status().equals("sent")).bodySealed()).isNull();
         Api.Reply audit = api.get("/api/v1/audit?action=email.retry&target_id=" + id);
         assertThat(audit.json().getJsonArray("items")).hasSize(1);
+        assertThat(api.get("/api/v1/jobs/" + job.getJsonNumber("id")).json().getString("status")).isEqualTo("done");
+        assertThat(openAlertsFor(job)).isEmpty();
         assertThat(TestEnvironment.payaraLog()).doesNotContain(welcome.password());
     }
 
@@ -214,6 +222,12 @@ class NotifyIT {
                     .add("panel_url", "https://panel1.example.com:8443").add("plan_name", "Starter")
                     .add("account_id", 41).add("service_id", 42).build();
         }
+    }
+
+    private List<JsonObject> openAlertsFor(JsonObject job) {
+        return api.get("/api/v1/alerts?status=open&size=100").json().getJsonArray("items").getValuesAs(JsonObject.class)
+                .stream().filter(a -> a.getString("kind").equals("job_needs_attention")
+                        && a.getJsonNumber("target_id").longValue() == job.getJsonNumber("id").longValue()).toList();
     }
 
     private long queueSuspension(Welcome to, long accountId) {
