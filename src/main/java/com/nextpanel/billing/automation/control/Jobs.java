@@ -108,11 +108,7 @@ public class Jobs {
     }
 
     public Job get(long id) {
-        return find(id).orElseThrow(() -> Refusal.notFound("Job", id));
-    }
-
-    public Optional<Job> find(long id) {
-        return Optional.ofNullable(em.find(Job.class, id));
+        return Optional.ofNullable(em.find(Job.class, id)).orElseThrow(() -> Refusal.notFound("Job", id));
     }
 
     public Optional<Job> openFor(long accountId) {
