@@ -1,7 +1,5 @@
 package com.nextpanel.billing.it;
 
-import static com.nextpanel.billing.it.Fixtures.onlyActive;
-import static com.nextpanel.billing.it.Fixtures.registerServer;
 import static com.nextpanel.billing.it.Fixtures.username;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
