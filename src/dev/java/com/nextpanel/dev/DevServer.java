@@ -32,6 +32,8 @@ public final class DevServer {
     /** The application as war:exploded leaves it: a folder Payara deploys without unpacking. */
     private final Path application = Path.of(System.getProperty("serve.app", "target/nextpanel-billing")).toAbsolutePath();
     private final Path data = Path.of(System.getProperty("serve.data", "data")).toAbsolutePath();
+    // Outside the data folder, which a first start gets new: the build's folder, renewed by mvn clean.
+    private final String bootCacheRoot = System.getProperty("serve.bootCache", "target/payara-boot");
     private final int port = Integer.getInteger("serve.port", 8080);
     private final int pgPort = Integer.getInteger("serve.pgPort", 54329);
     private final int smtpPort = Integer.getInteger("serve.smtpPort", 3025);
@@ -49,6 +51,7 @@ public final class DevServer {
     private DemoStripe stripe;
     private PayaraProcess payara;
     private FileLock dataFolderLock; // a field: a collected channel would release the lock
+    private FileLock bootCacheLock;
 
     public static void main(String[] args) throws Exception {
         int exitCode;
@@ -131,6 +134,7 @@ public final class DevServer {
             app = payara = PayaraProcess.builder(application, port)
                     .jvmOptions(PayaraProcess.QUICK_BOOT)
                     .jvmOptions("@" + Path.of("server-config/jvm.args").toAbsolutePath()) // a node's heap, as in production
+                    .bootCache(bootCache())
                     .env(env)
                     .inheritInput()
                     .logTo(payaraLog())
@@ -255,6 +259,9 @@ public final class DevServer {
         synchronized (lifecycle) {
             stopping = true;
             if (payara != null) {
+                if (payara.buildsArchiveOnStop()) {
+                    say("saving the classes Payara loaded, for quicker starts from now on (once, some seconds)");
+                }
                 if (!payara.stop()) {
                     System.err.println(TAG + "Payara did not stop within 30 s: killed it");
                 }
@@ -303,6 +310,26 @@ public final class DevServer {
             throw new RefusedStart("port " + port + " is in use (`ss -ltnp 'sport = :" + port + "'` tells by what);"
                     + " stop that program or pick another port, e.g. " + hint);
         }
+    }
+
+    /**
+     * Payara's boot cache (see {@link PayaraProcess.Builder#bootCache}) for this Payara jar and JDK,
+     * or null when another dev start holds it (that one starts as before) or -Dserve.bootCache=none.
+     */
+    private Path bootCache() throws IOException {
+        if (bootCacheRoot.equals("none")) {
+            return null;
+        }
+        String jar = PayaraProcess.microJar().getFileName().toString().replaceFirst("\\.jar$", "");
+        Path folder = Path.of(bootCacheRoot).toAbsolutePath().resolve(jar + "-java" + Runtime.version());
+        Files.createDirectories(folder);
+        FileChannel channel = FileChannel.open(folder.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        bootCacheLock = channel.tryLock();
+        if (bootCacheLock == null) {
+            channel.close();
+            return null;
+        }
+        return folder;
     }
 
     private Path payaraLog() {
