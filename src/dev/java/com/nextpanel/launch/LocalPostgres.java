@@ -85,7 +85,12 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+        return jdbcUrl(port(), database);
+    }
+
+    /** The URL of {@code database} on a server that will listen on {@code port}. */
+    public static String jdbcUrl(int port, String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     public Connection connect(String database) throws SQLException {
