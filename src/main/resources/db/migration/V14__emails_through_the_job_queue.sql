@@ -13,6 +13,11 @@ ALTER TABLE panel_job ADD CONSTRAINT panel_job_one_subject
     CHECK (CASE WHEN kind = 'SEND_EMAIL' THEN email_id IS NOT NULL AND account_id IS NULL
                 ELSE account_id IS NOT NULL AND email_id IS NULL END);
 CREATE INDEX panel_job_email ON panel_job (email_id) WHERE email_id IS NOT NULL;
+-- The worker claims panel actions and emails apart (each lane has its own places on a node): one
+-- due index per lane, so that neither claim walks past the other lane's backlog.
+DROP INDEX panel_job_due;
+CREATE INDEX panel_job_due_on_panels ON panel_job (next_attempt_at) WHERE status = 'pending' AND kind <> 'SEND_EMAIL';
+CREATE INDEX panel_job_due_emails ON panel_job (next_attempt_at) WHERE status = 'pending' AND kind = 'SEND_EMAIL';
 
 -- The outbox's own queue becomes jobs: emails waiting or being sent are due now; failed ones
 -- wait for an operator, as a job that needs attention.

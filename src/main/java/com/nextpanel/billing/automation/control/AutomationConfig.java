@@ -1,5 +1,6 @@
 package com.nextpanel.billing.automation.control;
 
+import com.nextpanel.billing.automation.entity.Job;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -25,8 +26,14 @@ public class AutomationConfig {
     @ConfigProperty(name = "jobs.lease-seconds", defaultValue = "30")
     long leaseSeconds;
 
-    /** The most jobs in flight on one node, whatever jobs.batch-size says: the runners' executor's threads. */
+    /** The most panel actions in flight on one node, whatever jobs.batch-size says. */
     public static final int MOST_IN_FLIGHT = 256;
+    /** The most emails being sent at once from one node, whatever mail.max-connections says. */
+    public static final int MOST_EMAILS_IN_FLIGHT = 32;
+
+    @Inject
+    @ConfigProperty(name = "mail.max-connections", defaultValue = "4")
+    int mailConnections;
 
     @Inject
     @ConfigProperty(name = "jobs.batch-size", defaultValue = "96")
@@ -50,8 +57,13 @@ public class AutomationConfig {
         return Duration.ofSeconds(Math.max(2L * ClaimRenewal.PERIOD_SECONDS, leaseSeconds));
     }
 
-    /** Jobs in flight on this node; each has a runner thread, hence the cap. */
-    public int batchSize() {
-        return Math.min(MOST_IN_FLIGHT, Math.max(1, batchSize));
+    /**
+     * A lane's places on this node, each a thread of the job executor: jobs.batch-size panel
+     * actions; mail.max-connections emails, each one SMTP conversation (mail servers limit them
+     * per client).
+     */
+    public int places(Job.Lane lane) {
+        return lane == Job.Lane.EMAIL ? Math.min(MOST_EMAILS_IN_FLIGHT, Math.max(1, mailConnections))
+                : Math.min(MOST_IN_FLIGHT, Math.max(1, batchSize));
     }
 }

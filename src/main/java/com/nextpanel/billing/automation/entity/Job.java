@@ -35,7 +35,17 @@ public class Job {
         public boolean onPanel() {
             return this != SEND_EMAIL;
         }
+
+        public Lane lane() {
+            return onPanel() ? Lane.PANEL : Lane.EMAIL;
+        }
     }
+
+    /**
+     * The part of the queue a job waits in. Each lane has its own places on a node, so that a
+     * burst of emails never holds the places panel actions need, nor the other way round.
+     */
+    public enum Lane { PANEL, EMAIL }
 
     /** Where the job stands. The database lower-cases them. */
     public enum Status {

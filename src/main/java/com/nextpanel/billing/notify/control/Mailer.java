@@ -13,7 +13,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Properties;
-import java.util.concurrent.Semaphore;
 
 /**
  * Hands one email to the SMTP server (Jakarta Mail, as Payara provides it). Blocking, bounded by
@@ -32,29 +31,12 @@ public class Mailer {
     Clock clock;
 
     private volatile Session session;
-    /** SMTP conversations under way from this node: mail servers limit them per client (mail.max-connections). */
-    private Semaphore connections;
 
     /**
-     * Sends it now, once one of this node's connections is free; throws when the server did not
-     * take it (down, refused, timed out).
+     * Sends it now; throws when the server did not take it (down, refused, timed out). How many
+     * run at once is the job queue's email lane's (mail.max-connections).
      */
     public void send(Email email, String body) throws MessagingException {
-        Semaphore free = connections();
-        try {
-            free.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MessagingException("Interrupted while waiting for a connection to the mail server");
-        }
-        try {
-            transfer(email, body);
-        } finally {
-            free.release();
-        }
-    }
-
-    private void transfer(Email email, String body) throws MessagingException {
         InternetAddress from = from();
         MimeMessage message = new OutboxMessage(session(), messageId(email, from));
         message.setFrom(from);
@@ -69,13 +51,6 @@ public class Mailer {
         } else {
             Transport.send(message);
         }
-    }
-
-    private synchronized Semaphore connections() {
-        if (connections == null) {
-            connections = new Semaphore(config.maxConnections(), true);
-        }
-        return connections;
     }
 
     private InternetAddress from() throws AddressException {

@@ -54,10 +54,6 @@ public class NotifyConfig {
     @ConfigProperty(name = "mail.backoff-max-ms", defaultValue = "3600000")
     long backoffMaxMs;
 
-    @Inject
-    @ConfigProperty(name = "mail.max-connections", defaultValue = "4")
-    int maxConnections;
-
     public String host() {
         return host;
     }
@@ -104,10 +100,5 @@ public class NotifyConfig {
     public Duration backoffAfter(int attempts) {
         long factor = 1L << Math.min(20, Math.max(0, attempts - 1));
         return Duration.ofMillis(Math.min(backoffMaxMs, backoffBaseMs * factor));
-    }
-
-    /** SMTP conversations at once from one node. */
-    public int maxConnections() {
-        return Math.max(1, maxConnections);
     }
 }

@@ -1,5 +1,6 @@
 package com.nextpanel.billing.automation.control;
 
+import com.nextpanel.billing.automation.entity.Job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -56,11 +57,20 @@ class AutomationConfigTest {
     }
 
     @Test
-    void theBatchHasOneJobAtLeastAndNoMoreThanTheRunnerThreads() {
+    void eachLaneHasOnePlaceAtLeastAndNoMoreThanItsCap() {
         config.batchSize = 0;
-        assertThat(config.batchSize()).isEqualTo(1);
+        config.mailConnections = 0;
+        assertThat(config.places(Job.Lane.PANEL)).isEqualTo(1);
+        assertThat(config.places(Job.Lane.EMAIL)).isEqualTo(1);
 
         config.batchSize = 10_000;
-        assertThat(config.batchSize()).isEqualTo(AutomationConfig.MOST_IN_FLIGHT);
+        config.mailConnections = 10_000;
+        assertThat(config.places(Job.Lane.PANEL)).isEqualTo(AutomationConfig.MOST_IN_FLIGHT);
+        assertThat(config.places(Job.Lane.EMAIL)).isEqualTo(AutomationConfig.MOST_EMAILS_IN_FLIGHT);
+
+        config.batchSize = 96;
+        config.mailConnections = 4;
+        assertThat(config.places(Job.Lane.PANEL)).isEqualTo(96);
+        assertThat(config.places(Job.Lane.EMAIL)).isEqualTo(4);
     }
 }
