@@ -266,7 +266,7 @@ public final class DevServer {
             stopping = true;
             if (payara != null) {
                 if (payara.buildsArchiveOnStop()) {
-                    say("saving the classes Payara loaded, for quicker starts from now on (once, some seconds)");
+                    say("saving the classes Payara loaded, for quicker starts from now on (once, about 20–30 s)");
                 }
                 if (!payara.stop()) {
                     System.err.println(TAG + "Payara did not stop within 30 s: killed it");
