@@ -63,8 +63,8 @@ public class EmailsResource {
     @Path("/{id}/retry")
     @Operation(operationId = "retryEmail", summary = "Send a failed email again now, with a fresh attempt budget")
     public EmailView retry(@PathParam("id") long id) {
-        long jobId = outbox.jobToRetry(id);
         Email email = outbox.get(id);
+        long jobId = outbox.jobToRetry(email);
         audit.success("email.retry", "email", id, email.template().column() + " email to " + email.recipient());
         retries.retry(jobId);
         return EmailView.of(outbox.get(id));

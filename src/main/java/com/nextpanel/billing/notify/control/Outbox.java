@@ -74,10 +74,9 @@ public class Outbox {
     }
 
     /** The job to run again for an operator's retry of this email: only one that failed for good has one. */
-    public long jobToRetry(long id) {
-        Email email = get(id);
-        return jobs.needingAttentionForEmail(id).map(Job::id)
-                .orElseThrow(() -> Refusal.conflict("Only a failed email can be retried; email " + id + " is "
+    public long jobToRetry(Email email) {
+        return jobs.needingAttentionForEmail(email.id()).map(Job::id)
+                .orElseThrow(() -> Refusal.conflict("Only a failed email can be retried; email " + email.id() + " is "
                         + email.status().column()));
     }
 
