@@ -337,6 +337,42 @@ class BillingIT {
     }
 
     @Test
+    void aRunMeetingASuspensionBeingRecordedWaitsForItAndQueuesNoSecondOne() throws SQLException {
+        Active overdue = activeService("settling", "3.00");
+        LocalDate due = LocalDate.parse(api.get("/api/v1/services/" + overdue.service()).json().getString("next_due_date"));
+        advanceTo(due.minusDays(7));
+        run();
+        advanceTo(due.plusDays(3));
+        // another node's suspend job for the account, its attempt over and its outcome being recorded
+        long settling;
+        try (Connection c = TestEnvironment.connect(); PreparedStatement s = c.prepareStatement("INSERT INTO panel_job"
+                + " (kind, account_id, status, attempts, max_attempts, next_attempt_at, reason, requested_by, created_at,"
+                + " updated_at, suspension_cause, claimed_by, claimed_until) VALUES ('SUSPEND', ?, 'in_progress', 1, 5,"
+                + " ?, 'Payment overdue', 'System', ?, ?, 'non_payment', 'other-node', ?) RETURNING id")) {
+            java.time.OffsetDateTime at = now().atOffset(ZoneOffset.UTC);
+            s.setLong(1, overdue.account());
+            s.setObject(2, at);
+            s.setObject(3, at);
+            s.setObject(4, at);
+            s.setObject(5, at.plusHours(1));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                settling = r.getLong(1);
+            }
+        }
+
+        // the run starts while that outcome (job done, account suspended) is not yet committed
+        Api.Reply during = HeldRow.whileHeld(this::runReply,
+                "UPDATE panel_job SET status = 'done', claimed_by = NULL, claimed_until = NULL WHERE id = " + settling,
+                "UPDATE hosting_account SET status = 'suspended', suspension_cause = 'non_payment',"
+                        + " suspension_reason = 'Payment overdue' WHERE id = " + overdue.account());
+
+        assertThat(during.status()).as(during.toString()).isEqualTo(200);
+        assertThat(jobsOf(overdue.account(), "suspend")).as("suspend jobs of the account").isEqualTo(1);
+        assertThat(sim.requests("POST", "/api/v1/billing/accounts/" + overdue.panelUser() + "/suspend")).isZero();
+    }
+
+    @Test
     void aLowRateLimitMakesTheSweepFinishLaterInsteadOfMeetingRefusals() throws SQLException {
         NextPanelSimulator sim = SIMULATORS.start(); // a panel of its own: the budget is per server
         long budgetServer = registerServer(api, sim, 100);
@@ -538,9 +574,13 @@ class BillingIT {
     }
 
     private JsonObject run() {
-        Api.Reply reply = api.post("/api/v1/automation/run", null);
+        Api.Reply reply = runReply();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.json();
+    }
+
+    private Api.Reply runReply() {
+        return api.post("/api/v1/automation/run", null);
     }
 
     private List<JsonObject> runTwiceAtOnce() {

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,16 +14,18 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * Two requests racing past one "is it taken?" check, made certain: the test inserts the row in a
- * transaction it keeps open, so the application's check cannot see it and the application's own
- * INSERT waits on the unique index; the test then commits and the application's INSERT fails.
+ * A request racing another transaction, made certain: the test writes rows in a transaction it
+ * keeps open, sends the request, and commits only once the application waits on those rows.
  */
 final class HeldRow {
 
     private HeldRow() {
     }
 
-    /** The application's answer to {@code request}, sent while {@code insert} into {@code table} is held. */
+    /**
+     * Two requests racing past one "is it taken?" check: the application's check cannot see the
+     * row the test holds, and its own INSERT waits on the unique index, then fails.
+     */
     static Api.Reply raceAgainst(String table, String insert, Supplier<Api.Reply> request, Object... parameters)
             throws SQLException {
         try (Connection held = TestEnvironment.connect()) {
@@ -33,9 +36,31 @@ final class HeldRow {
                 }
                 s.executeUpdate();
             }
-            CompletableFuture<Api.Reply> reply = CompletableFuture.supplyAsync(request);
-            await().atMost(Duration.ofSeconds(30)).until(() -> reply.isDone() || insertsWaitingOn(table) > 0);
-            held.commit();
+            return answerOnceWaiting(held, request, () -> TestEnvironment.count("SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE wait_event_type = 'Lock' AND query ILIKE ?", "INSERT INTO " + table + " %") > 0);
+        }
+    }
+
+    /** The answer to {@code request}, sent while {@code updates} are held: committed once any statement waits on a lock. */
+    static Api.Reply whileHeld(Supplier<Api.Reply> request, String... updates) throws SQLException {
+        try (Connection held = TestEnvironment.connect()) {
+            held.setAutoCommit(false);
+            for (String update : updates) {
+                try (PreparedStatement s = held.prepareStatement(update)) {
+                    s.executeUpdate();
+                }
+            }
+            return answerOnceWaiting(held, request, () -> TestEnvironment.count("SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE wait_event_type = 'Lock'") > 0);
+        }
+    }
+
+    private static Api.Reply answerOnceWaiting(Connection held, Supplier<Api.Reply> request, Callable<Boolean> waiting)
+            throws SQLException {
+        CompletableFuture<Api.Reply> reply = CompletableFuture.supplyAsync(request);
+        await().atMost(Duration.ofSeconds(30)).until(() -> reply.isDone() || waiting.call());
+        held.commit();
+        try {
             return reply.get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -43,10 +68,5 @@ final class HeldRow {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static long insertsWaitingOn(String table) throws SQLException {
-        return TestEnvironment.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                + " AND query ILIKE ?", "INSERT INTO " + table + " %");
     }
 }

@@ -11,8 +11,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps this node's job claims: every 10 s it extends the lease of each job it holds, so a live
- * node's job is never taken from it however long an attempt waits, while a node that died loses
+ * Keeps this node's job claims: every 10 s it extends the lease of each job it is running, so a
+ * live node's job is never taken from it however long an attempt waits, while a node that died loses
  * its claims within one lease (jobs.lease-seconds, 30 s) and another node, or this one restarted,
  * resumes them.
  */
@@ -29,10 +29,13 @@ public class ClaimRenewal {
     @Inject
     JobClaims claims;
 
+    @Inject
+    JobRunner runner;
+
     @Schedule(second = "*/" + PERIOD_SECONDS, minute = "*", hour = "*", persistent = false)
     void renew() {
         try {
-            claims.renewClaims();
+            claims.renewClaims(runner.running());
         } catch (RuntimeException e) {
             // the database is away: the next period tries again, well within the lease
             LOG.log(Level.WARNING, "Could not renew this node's job claims", e);

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The queue's claims: which node works on which job, until when. Claims are single SQL
@@ -54,13 +55,17 @@ public class JobClaims {
         return claimed;
     }
 
-    /** Extends the lease of every job this node holds; answers how many. */
-    public int renewClaims() {
-        Instant now = clock.instant();
-        return em.createNativeQuery("UPDATE panel_job SET claimed_until = ?1 WHERE claimed_by = ?2"
-                        + " AND status = 'in_progress'")
-                .setParameter(1, at(now.plus(config.lease())))
-                .setParameter(2, NodeName.ID)
+    /** Extends the lease of these jobs, where this node holds them still; answers how many. */
+    public int renewClaims(Set<Long> jobIds) {
+        if (jobIds.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("UPDATE Job j SET j.claimedUntil = :until WHERE j.id IN :ids AND j.claimedBy = :node"
+                        + " AND j.status = :inProgress")
+                .setParameter("until", clock.instant().plus(config.lease()))
+                .setParameter("ids", jobIds)
+                .setParameter("node", NodeName.ID)
+                .setParameter("inProgress", Job.Status.IN_PROGRESS)
                 .executeUpdate();
     }
 

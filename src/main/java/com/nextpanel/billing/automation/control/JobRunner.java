@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,6 +33,7 @@ public class JobRunner {
     Instance<JobHandler> handlers;
 
     private final Map<Job.Kind, JobHandler> byKind = new EnumMap<>(Job.Kind.class);
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
     @Inject
     Jobs jobs;
@@ -51,15 +54,29 @@ public class JobRunner {
      * the job's account knows more than the job row says, and need not read it all again.
      */
     public Job run(Job job, Function<Job, JobOutcome> attempt) {
-        JobOutcome outcome;
+        running.add(job.id());
         try {
-            outcome = attempt.apply(job);
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Job " + job.id() + " (" + job.kind() + ") failed unexpectedly", e);
-            outcome = JobOutcome.retry("Unexpected error: " + e, null);
+            JobOutcome outcome;
+            try {
+                outcome = attempt.apply(job);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Job " + job.id() + " (" + job.kind() + ") failed unexpectedly", e);
+                outcome = JobOutcome.retry("Unexpected error: " + e, null);
+            }
+            JobOutcome result = outcome;
+            return jobs.settle(job.id(), outcome, settled -> record(settled, result));
+        } finally {
+            running.remove(job.id());
         }
-        JobOutcome result = outcome;
-        return jobs.settle(job.id(), outcome, settled -> record(settled, result));
+    }
+
+    /**
+     * The jobs this node is running now: only their leases are renewed. A job whose outcome could
+     * not be recorded (the database was away) is claimed still, but no longer running: its lease
+     * runs out and a worker takes it again.
+     */
+    public Set<Long> running() {
+        return Set.copyOf(running);
     }
 
     /**

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -61,9 +62,14 @@ public class Jobs {
      * Queues one job for each of these accounts, in one statement: a sweep over thousands of
      * services must not cost a round trip each. Accounts with an open job are skipped (the
      * one-open-job index). Answers how many were queued.
+     * <p>
+     * {@code accountsDue} is read in this transaction, and should lock the accounts it answers:
+     * an attempt that is settling one of them meanwhile is then waited for, and an account it has
+     * just suspended is not queued again (the open-job index alone sees its job closed).
      */
     public int enqueueEach(Job.Kind kind, String reason, SuspensionCause cause, String requestedBy,
-            List<Long> accountIds) {
+            Supplier<List<Long>> accountsDue) {
+        List<Long> accountIds = accountsDue.get();
         if (accountIds.isEmpty()) {
             return 0;
         }

@@ -85,11 +85,11 @@ public class BillingAutomation {
         String by = audit.actor();
         int overdue = invoices.markOverdue(today);
         int suspended = jobs.enqueueEach(Job.Kind.SUSPEND, ServiceFollower.OVERDUE, SuspensionCause.NON_PAYMENT, by,
-                services.accountsDueForSuspension(today.minusDays(config.suspendAfterDays())));
-        int unsuspended = jobs.enqueueEach(Job.Kind.UNSUSPEND, null, null, by, services.accountsDueForUnsuspension());
+                () -> services.accountsDueForSuspension(today.minusDays(config.suspendAfterDays())));
+        int unsuspended = jobs.enqueueEach(Job.Kind.UNSUSPEND, null, null, by, services::accountsDueForUnsuspension);
         LocalDate terminateBefore = config.terminateAfterDays() == 0 ? null : today.minusDays(config.terminateAfterDays());
         int terminated = jobs.enqueueEach(Job.Kind.TERMINATE, null, null, by,
-                services.accountsDueForTermination(terminateBefore, today));
+                () -> services.accountsDueForTermination(terminateBefore, today));
         int invoiced = each(services.dueForRenewal(today.plusDays(config.invoiceDaysBefore())),
                 id -> renewals.issue(id, today.plusDays(config.invoiceDaysBefore())), "renewal of service", failures);
         return new AutomationRun.Tally(overdue, suspended, unsuspended, terminated, invoiced, failures.size(),

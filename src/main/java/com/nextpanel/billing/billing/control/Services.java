@@ -104,8 +104,12 @@ public class Services {
                 + "   UNION SELECT c.id FROM service c WHERE c.cancel_at <= ?2)", overdueSince, today);
     }
 
+    /**
+     * The accounts {@code select} finds, locked until the transaction ends: one whose job is settling
+     * is waited for and looked at again, so that the caller queues its job on what is true now.
+     */
     private List<Long> accountIds(String select, Object... params) {
-        var query = em.createNativeQuery(select + " ORDER BY 1");
+        var query = em.createNativeQuery(select + " ORDER BY 1 FOR UPDATE OF a");
         for (int i = 0; i < params.length; i++) {
             query.setParameter(i + 1, params[i]);
         }
