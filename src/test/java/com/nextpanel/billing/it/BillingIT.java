@@ -276,12 +276,8 @@ class BillingIT {
 
     @Test
     void aRunLeftUnfinishedByACrashIsTakenOverOnceItsLeaseRunsOutAndActsOnce() throws SQLException {
-        Active overdue = activeService("crash", "3.00");
-        LocalDate due = LocalDate.parse(api.get("/api/v1/services/" + overdue.service()).json().getString("next_due_date"));
-        advanceTo(due.minusDays(7));
-        run();
+        Active overdue = overdueForThreeDays("crash");
         long renewal = invoices(overdue.service()).get(0).getJsonNumber("id").longValue();
-        advanceTo(due.plusDays(3));
         // a node started the day's run, marked the invoice overdue and died: its row unfinished, its lease held
         java.time.Instant crashedAt = now();
         long crashedRun;
@@ -289,7 +285,7 @@ class BillingIT {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO automation_run (trigger, node, started_at,"
                     + " business_date) VALUES ('schedule', 'crashed-node', ?, ?) RETURNING id")) {
                 s.setObject(1, crashedAt.atOffset(ZoneOffset.UTC));
-                s.setObject(2, due.plusDays(3));
+                s.setObject(2, today());
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
                     crashedRun = r.getLong(1);
@@ -338,11 +334,7 @@ class BillingIT {
 
     @Test
     void aRunMeetingASuspensionBeingRecordedWaitsForItAndQueuesNoSecondOne() throws SQLException {
-        Active overdue = activeService("settling", "3.00");
-        LocalDate due = LocalDate.parse(api.get("/api/v1/services/" + overdue.service()).json().getString("next_due_date"));
-        advanceTo(due.minusDays(7));
-        run();
-        advanceTo(due.plusDays(3));
+        Active overdue = overdueForThreeDays("settling");
         // another node's suspend job for the account, its attempt over and its outcome being recorded
         long settling;
         try (Connection c = TestEnvironment.connect(); PreparedStatement s = c.prepareStatement("INSERT INTO panel_job"
@@ -362,7 +354,7 @@ class BillingIT {
         }
 
         // the run starts while that outcome (job done, account suspended) is not yet committed
-        Api.Reply during = HeldRow.whileHeld(this::runReply,
+        Api.Reply during = HeldRow.whileHeld(this::runReply, "SELECT s.account_id FROM service s",
                 "UPDATE panel_job SET status = 'done', claimed_by = NULL, claimed_until = NULL WHERE id = " + settling,
                 "UPDATE hosting_account SET status = 'suspended', suspension_cause = 'non_payment',"
                         + " suspension_reason = 'Payment overdue' WHERE id = " + overdue.account());
@@ -527,6 +519,16 @@ class BillingIT {
         long panelUser = account(api, accountId).getJsonNumber("nextpanel_user_id").longValue();
         assertThat(onPanel(panelUser).status()).isEqualTo("active");
         return new Active(service, accountId, panelUser);
+    }
+
+    /** An active service whose renewal invoice went out, now 3 days past its due date (not yet marked overdue). */
+    private Active overdueForThreeDays(String who) {
+        Active overdue = activeService(who, "3.00");
+        LocalDate due = LocalDate.parse(api.get("/api/v1/services/" + overdue.service()).json().getString("next_due_date"));
+        advanceTo(due.minusDays(7));
+        run();
+        advanceTo(due.plusDays(3));
+        return overdue;
     }
 
     /** Active here and on the panel, and nothing queued that would change that. */

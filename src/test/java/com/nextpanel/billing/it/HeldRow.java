@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -41,8 +43,12 @@ final class HeldRow {
         }
     }
 
-    /** The answer to {@code request}, sent while {@code updates} are held: committed once any statement waits on a lock. */
-    static Api.Reply whileHeld(Supplier<Api.Reply> request, String... updates) throws SQLException {
+    /**
+     * What {@code request} answers, sent while {@code updates} are held: the test commits them once
+     * the application has started a statement that begins with {@code appStatement}, so that this
+     * statement meets the rows as another transaction holds them.
+     */
+    static <T> T whileHeld(Supplier<T> request, String appStatement, String... updates) throws SQLException {
         try (Connection held = TestEnvironment.connect()) {
             held.setAutoCommit(false);
             for (String update : updates) {
@@ -50,8 +56,14 @@ final class HeldRow {
                     s.executeUpdate();
                 }
             }
-            return answerOnceWaiting(held, request, () -> TestEnvironment.count("SELECT count(*) FROM pg_stat_activity"
-                    + " WHERE wait_event_type = 'Lock'") > 0);
+            Instant heldSince = Instant.now();
+            CompletableFuture<T> reply = CompletableFuture.supplyAsync(request);
+            await("a statement '" + appStatement + "…' of the application while the rows are held")
+                    .atMost(Duration.ofSeconds(30)).until(() -> TestEnvironment.count("SELECT count(*)"
+                    + " FROM pg_stat_activity WHERE query ILIKE ? AND query_start >= ?",
+                    appStatement + "%", heldSince.atOffset(ZoneOffset.UTC)) > 0);
+            held.commit();
+            return answer(reply);
         }
     }
 
@@ -60,6 +72,10 @@ final class HeldRow {
         CompletableFuture<Api.Reply> reply = CompletableFuture.supplyAsync(request);
         await().atMost(Duration.ofSeconds(30)).until(() -> reply.isDone() || waiting.call());
         held.commit();
+        return answer(reply);
+    }
+
+    private static <T> T answer(CompletableFuture<T> reply) {
         try {
             return reply.get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

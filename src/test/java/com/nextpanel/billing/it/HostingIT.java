@@ -298,8 +298,9 @@ class HostingIT {
         long locatedId = placedServer(located, location, "primary");
         long taggedId = placedServer(tagged, "US-East", tag);
         onlyActive(api, roomyId, locatedId, taggedId);
-        // Their health probes pause for this test: a provision passes over a server whose row is
-        // being written at that instant (a probe's result), and would take the runner-up.
+        // Their health probes pause for this test: among servers that meet a plan's wishes equally
+        // (here: the plan without any), a placement passes over one whose row is being written at
+        // that instant (a probe's result), and takes the runner-up.
         try (Connection db = TestEnvironment.connect(); PreparedStatement later = db.prepareStatement(
                 "UPDATE panel_server SET next_probe_at = now() + interval '1 hour' WHERE id IN (?, ?, ?)")) {
             later.setLong(1, roomyId);
@@ -311,7 +312,11 @@ class HostingIT {
         String byTag = username();
         String anywhere = username();
 
-        long locationService = paidOrder(plan(location, null, 7), byLocation);
+        // the one server in the plan's location is held while its account is placed (as while a
+        // probe records its result): the placement waits for it, and takes no server the plan did not ask for
+        long locationPlan = plan(location, null, 7);
+        long locationService = HeldRow.whileHeld(() -> paidOrder(locationPlan, byLocation),
+                "SELECT COUNT(*) FROM panel_server", "UPDATE panel_server SET last_error = last_error WHERE id = " + locatedId);
         long tagService = paidOrder(plan(null, tag, 8), byTag);
         long anywhereService = paidOrder(plan(null, null, 9), anywhere);
 

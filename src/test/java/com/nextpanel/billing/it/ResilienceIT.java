@@ -355,52 +355,36 @@ class ResilienceIT {
     }
 
     @Test
-    void aLiveNodeRenewsItsClaimsSoNoOtherNodeTakesThem() throws Exception {
+    void aLiveNodeRenewsTheClaimOfAJobItIsRunningSoNoOtherNodeTakesIt() throws Exception {
         NextPanelSimulator sim = SIMULATORS.start();
         long serverId = registerServer(api, sim, 10);
         onlyActive(api, serverId);
-        Fixtures.probedOnlyOnRefresh(serverId, sim); // the one request in flight is the create, and no probe hangs
-        sim.setHang(true); // the create stays under way until we have read which node holds it
-        String username = username();
-        CompletableFuture<Api.Reply> reply = CompletableFuture.supplyAsync(
-                () -> api.post("/api/v1/nextpanel/provision", provision(username)));
-        await().atMost(PATIENCE).until(() -> sim.inFlight() == 1);
-        String node;
-        long jobId;
-        try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT j.id, j.claimed_by FROM panel_job j JOIN hosting_account a"
-                        + " ON a.id = j.account_id WHERE a.username = '" + username + "'")) {
-            assertThat(rs.next()).isTrue();
-            jobId = rs.getLong(1);
-            node = rs.getString(2);
-        }
-        sim.setHang(false);
-        assertThat(reply.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
-        assertThat(sim.accounts()).filteredOn(a -> a.username().equals(username)).singleElement()
-                .satisfies(a -> assertThat(a.status()).isEqualTo("active"));
-
-        // the node holds the job again, most of its lease gone, as a long attempt's would be
-        try (Connection c = TestEnvironment.connect(); PreparedStatement s = c.prepareStatement(
-                "UPDATE panel_job SET status = 'in_progress', claimed_by = ?, claimed_until = now() + interval '25 seconds',"
-                        + " next_attempt_at = now() + interval '1 hour', finished_at = NULL WHERE id = ?")) {
-            s.setString(1, node);
-            s.setLong(2, jobId);
-            assertThat(s.executeUpdate()).isEqualTo(1);
-        }
+        long accountId = api.post("/api/v1/nextpanel/provision", provision(username())).json()
+                .getJsonNumber("account_id").longValue();
+        Fixtures.probedOnlyOnRefresh(serverId, sim); // the one request in flight is the suspend, and no probe hangs
+        sim.setHang(true); // each try of the suspend waits out the read timeout (3 s), three tries in all
+        CompletableFuture<Api.Reply> reply = CompletableFuture.supplyAsync(() -> api.post(
+                "/api/v1/nextpanel/accounts/" + accountId + "/suspend",
+                Json.createObjectBuilder().add("reason", "Abuse report").build()));
         try {
-            // renewed (every 10 s) to a full lease (30 s) before the 25 s left run out, even if a
-            // loaded machine delays one renewal, and never taken by the worker meanwhile
-            await().atMost(Duration.ofSeconds(24)).until(() -> TestEnvironment.count("SELECT count(*) FROM panel_job"
-                    + " WHERE id = ? AND claimed_until > now() + interval '26 seconds'", jobId) == 1);
-            assertThat(TestEnvironment.count("SELECT attempts FROM panel_job WHERE id = ?", jobId)).isEqualTo(1);
-            assertThat(TestEnvironment.count("SELECT count(*) FROM panel_job WHERE id = ? AND claimed_by = ?",
-                    jobId, node)).isEqualTo(1);
+            await().atMost(PATIENCE).until(() -> sim.inFlight() == 1);
+            String claim = "SELECT count(*) FROM panel_job WHERE account_id = ? AND kind = 'SUSPEND'"
+                    + " AND status = 'in_progress' AND attempts = 1";
+            assertThat(TestEnvironment.count(claim, accountId)).isEqualTo(1);
+            long claimedUntil = TestEnvironment.count("SELECT CAST(extract(epoch FROM claimed_until) * 1000000 AS bigint) FROM panel_job"
+                    + " WHERE account_id = ? AND kind = 'SUSPEND'", accountId);
+
+            // renewed (every 5 s) while the attempt runs, by the node that runs it, its attempt not taken over
+            await().atMost(Duration.ofSeconds(8)).until(() -> TestEnvironment.count("SELECT count(*) FROM panel_job"
+                    + " WHERE account_id = ? AND kind = 'SUSPEND' AND status = 'in_progress'"
+                    + " AND extract(epoch FROM claimed_until) * 1000000 > ?", accountId, claimedUntil) == 1);
+            assertThat(TestEnvironment.count(claim, accountId)).isEqualTo(1);
         } finally {
-            try (Connection c = TestEnvironment.connect(); Statement s = c.createStatement()) {
-                s.executeUpdate("UPDATE panel_job SET status = 'done', claimed_by = NULL, claimed_until = NULL,"
-                        + " finished_at = now() WHERE id = " + jobId);
-            }
+            sim.setHang(false);
         }
+        assertThat(reply.get(60, TimeUnit.SECONDS).status()).isIn(200, 202);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(account(api, accountId).getString("status"))
+                .isEqualTo("suspended"));
     }
 
     @Test

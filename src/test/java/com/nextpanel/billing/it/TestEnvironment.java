@@ -130,17 +130,28 @@ public class TestEnvironment implements LauncherSessionListener {
                 System.getProperty("it.db.password"));
     }
 
+    /** Runs one INSERT, UPDATE or DELETE; answers the rows it changed. */
+    public static int execute(String sql, Object... parameters) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = prepared(c, sql, parameters)) {
+            return s.executeUpdate();
+        }
+    }
+
     /** Counts rows straight from the database: {@code sql} is a SELECT count(*) with ? parameters. */
     public static long count(String sql, Object... parameters) throws SQLException {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = s.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
+        try (Connection c = connect(); PreparedStatement s = prepared(c, sql, parameters);
+                ResultSet rows = s.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
         }
+    }
+
+    private static PreparedStatement prepared(Connection c, String sql, Object... parameters) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            s.setObject(i + 1, parameters[i]);
+        }
+        return s;
     }
 
     /** Everything Payara logged in this run (--logtofile rotates, hence the several files). */

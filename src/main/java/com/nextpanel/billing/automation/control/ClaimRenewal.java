@@ -11,7 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps this node's job claims: every 10 s it extends the lease of each job it is running, so a
+ * Keeps this node's job claims: every 5 s it extends the lease of each job it is running, so a
  * live node's job is never taken from it however long an attempt waits, while a node that died loses
  * its claims within one lease (jobs.lease-seconds, 30 s) and another node, or this one restarted,
  * resumes them.
@@ -23,7 +23,7 @@ import java.util.logging.Logger;
 public class ClaimRenewal {
 
     /** The renewal's period; a lease must outlast two of them. */
-    static final int PERIOD_SECONDS = 10;
+    static final int PERIOD_SECONDS = 5;
     private static final Logger LOG = Logger.getLogger(ClaimRenewal.class.getName());
 
     @Inject

@@ -18,8 +18,9 @@ import java.util.function.Supplier;
 
 /**
  * Load balancing as the integration guide describes it: among active, online (the latest probe
- * passed: a failing server waits for a success), not isolated servers with a free slot, the one
- * with the most free slots (then the lower utilization, then the lower id). The slot is taken by
+ * passed: a failing server waits for a success), not isolated servers with a free slot, those
+ * that best meet the plan's wishes (its location, then its tag), and of them the one with the most
+ * free slots (then the lower utilization, then the lower id). The slot is taken by
  * a conditional UPDATE in the caller's transaction, so concurrent provisions on any number of
  * threads and nodes can never overfill a server.
  */
@@ -28,14 +29,20 @@ public class ServerSelector {
 
     private static final String ELIGIBLE = "removed_at IS NULL AND is_active AND is_online"
             + " AND current_accounts < capacity AND (isolated_until IS NULL OR isolated_until <= ?1)";
-    /** A plan's wishes come first (a matching location, then a matching tag), then the free slots. */
-    private static final String PREFERENCE = "CASE WHEN location = CAST(?3 AS varchar) THEN 0 ELSE 1 END,"
-            + " CASE WHEN EXISTS (SELECT 1 FROM panel_server_tag t WHERE t.server_id = panel_server.id"
-            + " AND t.tag = CAST(?4 AS varchar)) THEN 0 ELSE 1 END";
+    /** How well a server meets a plan's wishes, 0 best: a matching location counts more than a matching tag. */
+    private static final String MISFIT = "(CASE WHEN location = CAST(?3 AS varchar) THEN 0 ELSE 2 END"
+            + " + CASE WHEN EXISTS (SELECT 1 FROM panel_server_tag t WHERE t.server_id = panel_server.id"
+            + " AND t.tag = CAST(?4 AS varchar)) THEN 0 ELSE 1 END)";
 
-    /** The best eligible server that no other reservation holds right now. */
-    private static final String BEST = "(SELECT id FROM panel_server WHERE " + ELIGIBLE + " ORDER BY " + PREFERENCE
-            + ", capacity - current_accounts DESC, CAST(current_accounts AS float8) / capacity, id"
+    /**
+     * The eligible server with the most free slots among those that meet the plan's wishes best,
+     * skipping one that another transaction holds right now (a reservation, a probe's result).
+     * Only those that meet the wishes best: when all of them are held, none is answered and the
+     * caller tries again, rather than place the account where the plan did not ask.
+     */
+    private static final String BEST = "(SELECT id FROM panel_server WHERE " + ELIGIBLE + " AND " + MISFIT
+            + " = (SELECT min" + MISFIT + " FROM panel_server WHERE " + ELIGIBLE + ")"
+            + " ORDER BY capacity - current_accounts DESC, CAST(current_accounts AS float8) / capacity, id"
             + " LIMIT 1 FOR UPDATE SKIP LOCKED)";
     /** What a reservation answers: the {@link ReservedSlot}, in its order. */
     private static final String SLOT_COLUMNS = "id, name, base_url, current_accounts, capacity";
@@ -94,7 +101,7 @@ public class ServerSelector {
             if (eligibleCount() == 0) {
                 throw unavailable("no active, online server has a free slot" + fleetSummary());
             }
-            pause(); // every candidate is being reserved by someone else right now
+            pause(); // every best candidate is held by someone else right now
         }
         throw unavailable("every server with a free slot is busy; try again");
     }
