@@ -40,7 +40,6 @@ public class Jobs {
     @Inject
     SecretCipher cipher;
 
-
     @Inject
     Clock clock;
 
@@ -59,13 +58,10 @@ public class Jobs {
     }
 
     /**
-     * Queues one job for each of these accounts, in one statement: a sweep over thousands of
-     * services must not cost a round trip each. Accounts with an open job are skipped (the
-     * one-open-job index). Answers how many were queued.
-     * <p>
-     * {@code accountsDue} is read in this transaction, and should lock the accounts it answers:
-     * an attempt that is settling one of them meanwhile is then waited for, and an account it has
-     * just suspended is not queued again (the open-job index alone sees its job closed).
+     * Queues a job for each account {@code accountsDue} answers, in one statement (a sweep over
+     * thousands must not cost a round trip each), but for accounts with an open job. It reads them
+     * in this transaction and should lock them: a job settling on one meanwhile is waited for, so
+     * an account it has just suspended is not queued again. Answers how many were queued.
      */
     public int enqueueEach(Job.Kind kind, String reason, SuspensionCause cause, String requestedBy,
             Supplier<List<Long>> accountsDue) {
