@@ -90,7 +90,7 @@ class SeveralNodesIT {
     private static PayaraProcess node(String name, Path war, Path dir) throws IOException {
         return PayaraProcess.builder(war, FreePorts.any())
                 .jvmOptions(PayaraProcess.QUICK_BOOT)
-                .jvmOptions("-Xss1m", "-Dfleet.probe.interval-seconds=1", "-Dfleet.probe.timeout-ms=1000",
+                .jvmOptions("-XX:+UseSerialGC", "-Xss1m", "-Dfleet.probe.interval-seconds=1", "-Dfleet.probe.timeout-ms=1000",
                         "-Dpanel.read-timeout-ms=3000", "-Djobs.backoff-base-ms=300",
                         "-Djobs.max-attempts=4", "-Dpanel.max-concurrent-calls=8", "-Dbilling.automation.enabled=false",
                         "-Dmail.smtp.port=" + FreePorts.any()) // nobody listens: the emails wait, harmlessly
