@@ -1,5 +1,6 @@
 package com.nextpanel.simulator;
 
+import com.nextpanel.launch.LocalHttpServer;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -7,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -35,14 +35,6 @@ public final class NextPanelSimulator implements AutoCloseable {
 
     private static final int BACKLOG = 1024; // hundreds of simultaneous connects must not overflow the accept queue
     private static final AtomicInteger THREADS = new AtomicInteger();
-
-    static {
-        // The JDK server writes headers and body separately: with Nagle on, every answer stalls ~40 ms on the
-        // client's delayed ACK. Read once when the first HttpServer of the JVM is created.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
 
     private record Credential(String secret, boolean revoked) { }
 
@@ -265,7 +257,7 @@ public final class NextPanelSimulator implements AutoCloseable {
 
     private void listen(int onPort) {
         try {
-            HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), BACKLOG);
+            HttpServer s = LocalHttpServer.create(onPort, BACKLOG);
             s.createContext("/", this::handle);
             s.setExecutor(executor);
             // The dispatcher thread inherits daemon status from its creator: start it from one of our daemons.

@@ -1,5 +1,6 @@
 package com.nextpanel.stripe;
 
+import com.nextpanel.launch.LocalHttpServer;
 import com.stripe.Stripe;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -7,7 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
@@ -53,7 +53,7 @@ public final class FakeStripe implements AutoCloseable {
     private FakeStripe(String secretKey, int port) {
         this.secretKey = secretKey;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
+            server = LocalHttpServer.create(port, 128);
         } catch (IOException e) {
             throw new UncheckedIOException("Fake Stripe cannot listen on port " + port, e);
         }

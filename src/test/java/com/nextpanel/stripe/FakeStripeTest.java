@@ -3,6 +3,7 @@ package com.nextpanel.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nextpanel.launch.LocalHttpServer;
 import com.stripe.StripeClient;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.SignatureVerificationException;
@@ -12,7 +13,6 @@ import com.stripe.net.Webhook;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +37,7 @@ class FakeStripeTest {
     @BeforeEach
     void start() throws IOException {
         stripe = FakeStripe.start(0, KEY);
-        endpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
+        endpoint = LocalHttpServer.create(0, 10);
         endpoint.createContext("/hook", exchange -> {
             received.add(new String[] {new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
                     exchange.getRequestHeaders().getFirst("Stripe-Signature")});
