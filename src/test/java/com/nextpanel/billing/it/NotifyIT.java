@@ -132,9 +132,10 @@ class NotifyIT {
         assertThat(tooEarly.status()).as(tooEarly.toString()).isEqualTo(409);
         assertThat(failed.attempts()).isEqualTo(MAX_ATTEMPTS);
         assertThat(failed.bodySealed()).startsWith("v2:");
-        // the worker logs once the failure is committed, a moment after the row says so
+        // the worker logs once the failure is committed, a moment after the row says so, with the way out
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(TestEnvironment.payaraLog())
-                .contains("Email " + id + " (welcome) failed for good"));
+                .contains("(send_email of email " + id + ") needs attention: the welcome email failed for good after "
+                        + MAX_ATTEMPTS + " attempts (POST /api/v1/emails/" + id + "/retry sends it again)"));
         assertThat(TestEnvironment.payaraLog()).doesNotContain(welcome.password());
         // its job, one of the queue's, waits for an operator, and says so in the alerts
         JsonObject job = api.get("/api/v1/jobs?kind=send_email&status=needs_attention").json().getJsonArray("items")

@@ -55,10 +55,10 @@ public class EmailSending implements JobHandler {
             String error = describe(e);
             Runnable record = () -> outbox.attemptFailed(email.id(), attempt, error, job.lastAttempt());
             if (job.lastAttempt()) {
-                LOG.warning(() -> "Email " + email.id() + " (" + email.template().column() + ") failed for good after "
-                        + attempt + " attempts: " + error + "; POST /api/v1/emails/" + email.id()
-                        + "/retry sends it again");
-                return JobOutcome.needsAttention(error).then(record);
+                // the runner logs it and raises the alert, with these words: the operator's way out included
+                return JobOutcome.needsAttention("the " + email.template().column() + " email failed for good after "
+                        + attempt + " attempts (POST /api/v1/emails/" + email.id() + "/retry sends it again): "
+                        + error).then(record);
             }
             LOG.info(() -> "Email " + email.id() + " (" + email.template().column() + ") not sent, attempt " + attempt
                     + " of " + job.maxAttempts() + ": " + error);
