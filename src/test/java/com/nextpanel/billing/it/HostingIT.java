@@ -407,7 +407,7 @@ class HostingIT {
         assertThat(b.accountCount()).isEqualTo(20);
         assertThat(server(api, first).getInt("current_accounts")).isEqualTo(30);
         assertThat(server(api, second).getInt("current_accounts")).isEqualTo(20);
-        // settled in groups by whichever request thread came first, each line still names its own request
+        // each audit line names the request that provisioned its account
         requestOfAccount.forEach((accountId, requestId) -> {
             JsonObject line = api.get("/api/v1/audit?action=account.provision&target_type=account&target_id="
                     + accountId).json().getJsonArray("items").getJsonObject(0);

@@ -309,6 +309,8 @@ class ResilienceIT {
                     assertThat(a.id()).isEqualTo(resumed.getJsonNumber("nextpanel_user_id").longValue());
                     assertThat(a.status()).isEqualTo("active");
                 });
+        // the refused connections never reached it: the resumed attempt's create is the one call
+        assertThat(sim.requests("POST", "/api/v1/billing/accounts")).as("create calls on the panel").isEqualTo(1);
         JsonObject job = api.get("/api/v1/jobs/" + jobId).json();
         assertThat(job.getString("status")).isEqualTo("done");
         assertThat(job.getBoolean("outcome_unknown")).isTrue(); // it could not know whether the dead node's call went out
