@@ -32,10 +32,7 @@ final class HeldRow {
             throws SQLException {
         try (Connection held = TestEnvironment.connect()) {
             held.setAutoCommit(false);
-            try (PreparedStatement s = held.prepareStatement(insert)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    s.setObject(i + 1, parameters[i]);
-                }
+            try (PreparedStatement s = TestEnvironment.prepared(held, insert, parameters)) {
                 s.executeUpdate();
             }
             return answerOnceWaiting(held, request, () -> TestEnvironment.count("SELECT count(*) FROM pg_stat_activity"

@@ -146,7 +146,8 @@ public class TestEnvironment implements LauncherSessionListener {
         }
     }
 
-    private static PreparedStatement prepared(Connection c, String sql, Object... parameters) throws SQLException {
+    /** {@code sql} prepared on {@code c}, its ? parameters bound in order; the caller closes it. */
+    static PreparedStatement prepared(Connection c, String sql, Object... parameters) throws SQLException {
         PreparedStatement s = c.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {
             s.setObject(i + 1, parameters[i]);
